@@ -1,0 +1,22 @@
+"""Prefect flows: thin wiring over the tasks. Settings are loaded here, at the edge."""
+
+from __future__ import annotations
+
+from prefect import flow
+
+from pipelines import tasks
+from stemmen.settings import load_settings
+
+
+@flow(name="stemmen-ingest")
+def ingest_flow(config: str) -> dict:
+    """Read every configured source into the store; one atomic batch per file."""
+    settings = load_settings(config)
+    run_id = tasks.start_run(settings, "ingest")
+    summaries, errors = [], []
+    for source in settings.sources:
+        s, e = tasks.ingest_source(settings, source, run_id)
+        summaries += s
+        errors += e
+    tasks.finish_run(settings, run_id, "failed" if errors else "completed", summaries)
+    return {"run_id": run_id, "summaries": summaries, "errors": errors}

@@ -1,0 +1,30 @@
+"""One-line Prefect tasks over the library. Retries live here, only on I/O.
+
+Raw (not yet pseudonymised) text never crosses a task boundary: reading,
+pseudonymising and writing a file happen inside one task. Tasks get settings
+(plain data) and open the store themselves; models come from cached loaders.
+"""
+
+from __future__ import annotations
+
+from prefect import task
+from prefect.cache_policies import NONE
+
+from stemmen import service
+from stemmen.settings import Settings, SourceSettings
+
+
+@task(name="run-starten", retries=2, retry_delay_seconds=1, cache_policy=NONE)
+def start_run(settings: Settings, command: str) -> str:
+    return service.start_run(settings, command)
+
+
+@task(name="bron-inlezen", task_run_name="inlezen {source.path}", cache_policy=NONE)
+def ingest_source(settings: Settings, source: SourceSettings, run_id: str) -> tuple[list[dict], list[str]]:
+    summaries, errors = service.ingest_source(settings, source, run_id)
+    return [s.__dict__ for s in summaries], errors
+
+
+@task(name="run-afsluiten", retries=2, retry_delay_seconds=1, cache_policy=NONE)
+def finish_run(settings: Settings, run_id: str, status: str, summaries: list[dict]) -> None:
+    service.finish_run(settings, run_id, status, summaries)

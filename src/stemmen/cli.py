@@ -1,0 +1,136 @@
+"""Command line: a thin layer, one library (or flow) call per command.
+
+Flows are imported lazily so that ``stemmen --help`` stays fast and the
+library never depends on Prefect.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from stemmen.errors import StemmenError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="stemmen: van wat een gemeente schrijft en zegt naar bewijs over cultuurverandering.")
+
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="stemmen.toml of de werkruimtemap")]
+NoPrefectOpt = Annotated[bool, typer.Option("--no-prefect", help="direct uitvoeren, zonder Prefect-flow")]
+
+
+def _fail(message: str) -> None:
+    typer.secho(message, fg=typer.colors.RED, err=True)
+    raise typer.Exit(code=1)
+
+
+def _settings(config: Optional[Path]):
+    from stemmen.settings import load_settings
+
+    return load_settings(config)
+
+
+def _print_summaries(summaries: list[dict], errors: list[str]) -> None:
+    from stemmen.schemas import BatchSummary
+
+    total = dict(read=0, stored=0, duplicate=0, rejected=0)
+    for s in summaries:
+        b = BatchSummary(**s) if isinstance(s, dict) else s
+        typer.echo("  " + b.line())
+        for key in total:
+            total[key] += getattr(b, key)
+    typer.echo(
+        f"Totaal: gelezen {total['read']}, opgeslagen {total['stored']}, dubbel {total['duplicate']},"
+        f" afgewezen {total['rejected']}"
+    )
+    if total["rejected"]:
+        typer.echo("  Afgewezen rijen staan met reden in de tabel rejected_rows (stemmen rejected).")
+    for e in errors:
+        typer.secho("FOUT: " + e, fg=typer.colors.RED, err=True)
+
+
+def _run_ingest(config_path: Path, no_prefect: bool) -> tuple[list, list[str]]:
+    settings = _settings(config_path)
+    if no_prefect:
+        from stemmen import service
+
+        summaries, errors = service.ingest_all(settings)
+        return [s.__dict__ for s in summaries], errors
+    from pipelines.environment import configure_prefect
+
+    configure_prefect(settings.prefect.api_url, settings.prefect.analytics)
+    from pipelines.flows import ingest_flow
+
+    result = ingest_flow(str(settings.workspace / "stemmen.toml"))
+    return result["summaries"], result["errors"]
+
+
+@app.command()
+def init(directory: Annotated[Path, typer.Argument(help="nieuwe (lege) map voor de werkruimte")]) -> None:
+    """Maak een werkruimte met een becommentarieerde stemmen.toml, manifestsjabloon en data-mappen."""
+    from stemmen.workspace import init_workspace
+
+    path = init_workspace(directory)
+    typer.echo(f"Werkruimte aangemaakt in {path}. Zet je bestanden in {path / 'data'} en vul stemmen.toml aan.")
+
+
+@app.command()
+def ingest(config: ConfigOpt = None, no_prefect: NoPrefectOpt = False) -> None:
+    """Lees alle geconfigureerde bronnen in (gepseudonimiseerd) in de database."""
+    config = config or Path.cwd()
+    summaries, errors = _run_ingest(config, no_prefect)
+    _print_summaries(summaries, errors)
+    if errors:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def demo(
+    directory: Annotated[Path, typer.Argument(help="map voor de demowerkruimte")] = Path("demo-workspace"),
+    no_prefect: NoPrefectOpt = False,
+) -> None:
+    """Maak de demogemeente Lindewaard aan en draai de pijplijn erop."""
+    from stemmen.workspace import create_demo_workspace
+
+    if directory.exists() and any(directory.iterdir()):
+        _fail(f"{directory} bestaat al en is niet leeg; kies een andere map of verwijder hem.")
+    path = create_demo_workspace(directory)
+    typer.echo(f"Demowerkruimte: {path.resolve()}")
+    summaries, errors = _run_ingest(path, no_prefect)
+    _print_summaries(summaries, errors)
+    settings = _settings(path)
+    typer.echo(f"Database: {settings.store_path.resolve()}")
+    typer.echo(f"Rapporten: {settings.reports_path.resolve()}")
+
+
+@app.command()
+def rejected(config: ConfigOpt = None, limit: int = 50) -> None:
+    """Toon afgewezen rijen met bestand, rij en reden."""
+    from stemmen.store import Store
+
+    settings = _settings(config or Path.cwd())
+    with Store(settings.store_path) as store:
+        rows = store.query(
+            "SELECT file_name, row_number, reason FROM rejected_rows ORDER BY created_at, file_name, row_number"
+            " LIMIT ?", [limit],
+        )
+    for file_name, row, reason in rows:
+        typer.echo(f"{file_name}, rij {row}: {reason}")
+    if not rows:
+        typer.echo("Geen afgewezen rijen.")
+
+
+def main(argv: list[str] | None = None) -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app(args=argv, prog_name="stemmen", standalone_mode=True)
+    except StemmenError as exc:
+        typer.secho(f"FOUT: {exc}", fg=typer.colors.RED, err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

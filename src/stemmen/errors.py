@@ -1,0 +1,120 @@
+"""All user-facing error messages in one place (as spaCy does).
+
+Messages are templates formatted with keyword arguments. They name the file,
+the row and the problem so that a person can fix the input. Each section is
+owned by one module; add new messages to the section of the module raising them.
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    # --- settings / workspace ---
+    E001 = "Configuratie {path}: {problem}"
+    E002 = "Configuratie {path}: onbekende sleutel '{key}' in [{section}]. Bekende sleutels: {known}."
+    E003 = "Omgevingsvariabele {name}={value!r}: {problem}"
+    E004 = "Map {path} bestaat al en is niet leeg; kies een lege of nieuwe map."
+
+    # --- manifest ---
+    E100 = "Manifest {path}: {problem}"
+
+    # --- ingest: readers ---
+    E200 = "{file}: {problem}"
+    E201 = "{file}, rij {row}: {problem}"
+    # problems (the {problem} of E200/E201); readers.py
+    E202 = "bestand niet gevonden"
+    E203 = "is een map, geen bestand"
+    E204 = "bestand is leeg"
+    E205 = "bestand bevat alleen een kopregel en geen gegevens"
+    E206 = "is geen tekstbestand (bevat binaire gegevens){hint}"
+    E207 = "bestandstype '{ext}' wordt niet ondersteund; ondersteund zijn: {supported}"
+    E208 = "is geen geldig Excel-bestand (.xlsx){hint}"
+    E209 = "werkblad '{sheet}' bestaat niet; werkbladen: {sheets}"
+    E210 = "geen kopregel gevonden: {reason}; de eerste rij moet de kolomnamen bevatten"
+    E211 = "verwachte kolommen ({expected}) niet gevonden; gevonden kolommen: {found}{hint}"
+    E212 = "rij heeft {n} velden, de kopregel heeft er {expected}{hint}"
+    E213 = "geen geldige JSON ({error})"
+    E214 = "regel is geen JSON-object maar {kind}"
+    E215 = "geen enkele regel is een geldig JSON-object{hint}"
+    E216 = "geen sprekers gevonden; verwacht regels als 'Naam: tekst' of 'Naam (rol): tekst'"
+    E217 = "ongeldige tijdsaanduiding '{line}' (verwacht bijv. 00:01:02.000 --> 00:01:05.000)"
+    E218 = "kan bestand niet lezen: {error}"
+    E219 = "is geen geldig Word-bestand (.docx){hint}"
+    E220 = "geen ondertitels gevonden (verwacht blokken als '00:00:01.000 --> 00:00:04.000' met tekst)"
+    E221 = "deelnemerslijst {sidecar}, rij {row}: {problem}"
+    E222 = "aanhalingsteken (\") niet gesloten; regels {start}-{end} zijn als één rij gelezen"
+    # problems; dates.py (reason of the ValueError)
+    E230 = "'{value}' is geen datum (verwacht bijv. 2025-04-03 of 3-4-2025)"
+    E231 = "'{value}' is geen bestaande datum"
+    E232 = "'{value}': maand {month} bestaat niet (datums worden gelezen als dag-maand-jaar)"
+    E233 = "'{value}': dag {day} bestaat niet"
+    E234 = "'{value}': onbekende maand '{name}'"
+    E235 = "'{value}': jaartal ontbreekt"
+    E236 = "'{value}' is geen geldig Excel-datumgetal"
+    E237 = "datum {value} ligt in de toekomst (vandaag is {today})"
+    E238 = "geen datum ingevuld"
+
+    # --- ingest: sources / importer ---
+    E300 = "{file}: {problem}"
+    E301 = "{file}, rij {row}: {problem}"
+
+    # --- pseudonymise ---
+    E400 = "Pseudonimisering: {problem}"
+
+    # --- store ---
+    E500 = "Database {path}: {problem}"
+
+    # --- nlp: spacy, segment, embed, sentiment ---
+    E600 = "Taalmodel: {problem}"
+    E601 = "Taalmodel {path}: deze map is geen spaCy-pipeline ({problem}). Geef de map op die config.cfg en meta.json bevat."
+    E602 = "Taalmodel {path}: dit pad bestaat niet."
+    E603 = "Taalmodel {name}: dit is een pipeline voor taal '{lang}'; stemmen heeft een Nederlandse pipeline (nl) nodig."
+    E604 = "Taalmodel {name}: kan niet worden geladen: {problem}"
+    E605 = ("Embeddingmodel '{model}' is niet lokaal aanwezig; stemmen downloadt niets. Kopieer het model "
+            "(een sentence-transformers-map met modules.json of config.json) naar deze machine en geef het pad "
+            "van die map op als model.")
+    E606 = "Embeddingmodel '{model}': kan niet worden geladen: {problem}"
+    E607 = "Embedding-backend '{backend}' is onbekend. Kies uit: {known}."
+    E608 = "Embedding-backend '{backend}' heeft een model nodig (een modelnaam of het pad van een lokale map)."
+    E609 = "Soort tekst voor embeddings '{kind}' is onbekend; gebruik 'query' of 'passage'."
+
+    # --- values / drift ---
+    E700 = "Waarden: {problem}"
+
+    # --- themes ---
+    E800 = "Thema's: {problem}"
+
+    # --- report / export ---
+    E900 = "Rapport: {problem}"
+
+
+class StemmenError(Exception):
+    """Base class for errors a user can act on; the message says what to fix."""
+
+
+class ConfigError(StemmenError):
+    """Invalid settings or workspace."""
+
+
+class ManifestError(StemmenError):
+    """Invalid manifest (value framework)."""
+
+
+class InputError(StemmenError):
+    """A whole input file cannot be read (wrong format, empty, binary...).
+
+    ``file`` and ``row`` (1-based, header = row 1, or None) say where.
+    """
+
+    def __init__(self, message: str, file: str | None = None, row: int | None = None):
+        super().__init__(message)
+        self.file = file
+        self.row = row
+
+
+class RowError(StemmenError):
+    """One row cannot be used; it goes to the rejected rows with this reason."""
+
+
+class ModelError(StemmenError):
+    """A configured model cannot be loaded or used."""

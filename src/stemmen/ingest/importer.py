@@ -1,0 +1,123 @@
+"""Turn one configured source file into a pseudonymised, stored-ready batch.
+
+``prepare_batch`` is a pure stage: it reads, maps, asks ``known`` which
+documents the store already has (so that unchanged text is not pseudonymised
+again) and pseudonymises the rest. Raw text never leaves this function.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from stemmen.errors import Errors, InputError
+from stemmen.ingest import readers
+from stemmen.ingest.sources import (
+    MappingContext, Mapped, check_columns, map_table_rows, map_transcript, speaker_name_patterns,
+    strip_speaker_names,
+)
+from stemmen.schemas import RejectedRow, SourceBatch
+from stemmen.settings import IngestSettings, SourceSettings
+
+TABLE_EXTENSIONS = {".csv", ".tsv", ".xlsx", ".jsonl", ".ndjson"}
+TRANSCRIPT_EXTENSIONS = {".txt", ".vtt", ".srt", ".docx"}
+REJECTED_CONTENT_CHARS = 2_000  # a 5 MB cell is kept as its start; the file and row say where the rest is
+
+Pseudonymise = Callable[[list[str]], list[str]]
+Known = Callable[[list[str]], dict[str, str]]
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def mapping_hash(source: SourceSettings) -> str:
+    data = source.model_dump(mode="json", exclude={"path"})
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def source_files(source: SourceSettings, workspace: Path) -> list[Path]:
+    """The files a source names: one file, or every supported file in a folder."""
+    path = source.path if source.path.is_absolute() else workspace / source.path
+    if path.is_dir():
+        exts = TRANSCRIPT_EXTENSIONS if source.kind == "brainstorm" else TABLE_EXTENSIONS
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in exts
+                       and not p.name.endswith(".deelnemers.csv"))
+        if not files:
+            raise InputError(Errors.E300.format(file=path, problem="map bevat geen bestanden om in te lezen"),
+                             file=str(path))
+        return files
+    if not path.exists():
+        raise InputError(Errors.E300.format(file=path, problem="bestand bestaat niet"), file=str(path))
+    return [path]
+
+
+def prepare_batch(
+    source: SourceSettings,
+    path: Path,
+    *,
+    pseudonymise: Pseudonymise,
+    known: Known | None = None,
+    already_imported: Callable[[str, str], bool] | None = None,
+    value_ids: set[str] | None = None,
+    ingest: IngestSettings | None = None,
+    today: dt.date | None = None,
+) -> SourceBatch:
+    """Read, validate, map and pseudonymise one file. Raises InputError if the file is unusable."""
+    ingest = ingest or IngestSettings()
+    path = Path(path)
+    name = source.name or path.stem
+    source = source.model_copy(update={"name": name})
+    sha = file_sha256(path) if path.is_file() else ""
+    mhash = mapping_hash(source)
+    batch = SourceBatch(source_name=name, kind=source.kind, file_name=path.name, file_path=str(path),
+                        sha256=sha, mapping_hash=mhash, n_read=0)
+    ctx = MappingContext(
+        source=source, file_name=path.name, today=today or dt.date.today(),
+        earliest=dt.date.fromisoformat(ingest.earliest_date), max_chars=ingest.max_text_chars, value_ids=value_ids,
+    )
+    out = Mapped()
+    names: list[str] = []
+    if source.kind == "brainstorm":
+        transcript = readers.read_transcript(path, speakers=source.speakers or None)
+        batch.n_read = len(transcript.turns) + len(transcript.problems)
+        names = [t.speaker for t in transcript.turns if t.speaker] + list(source.speakers)
+        problems = transcript.problems
+        map_transcript(ctx, transcript, out)
+    else:
+        table = readers.read_table(path, sheet=source.sheet)
+        check_columns(source, table.columns, path.name)
+        batch.n_read = len(table.rows) + len(table.problems)
+        problems = table.problems
+        map_table_rows(ctx, table.rows, out)
+    if already_imported is not None and sha and already_imported(sha, mhash):
+        batch.skipped = True
+        return batch
+    out.rejected = [RejectedRow(path.name, p.row, p.reason, p.raw) for p in problems] + out.rejected
+
+    # pseudonymise only what the store does not already hold unchanged
+    have = known([d.key for d in out.documents]) if known else {}
+    todo = [d for d in out.documents if have.get(d.key) != d.content_hash]
+    patterns = speaker_name_patterns(names)
+    texts = [strip_speaker_names(d.text, patterns) for d in todo]
+    rejected_texts = [strip_speaker_names(r.content[:REJECTED_CONTENT_CHARS], patterns) for r in out.rejected]
+    cleaned = pseudonymise(texts + rejected_texts) if (texts or rejected_texts) else []
+    for d, text in zip(todo, cleaned[: len(todo)]):
+        d.text, d.pseudonymised = text, True
+    for r, text in zip(out.rejected, cleaned[len(todo):]):
+        extra = len(r.content) - REJECTED_CONTENT_CHARS
+        r.content = text + (f" … [nog {extra} tekens, zie het bronbestand]" if extra > 0 else "")
+    # unchanged documents are duplicates: the store skips them; drop their raw text now
+    for d in out.documents:
+        if not d.pseudonymised:
+            d.text, d.pseudonymised = "", True
+    batch.documents, batch.rejected = out.documents, out.rejected
+    batch.n_empty, batch.n_duplicate_in_file = out.empty, out.duplicate_in_file
+    return batch

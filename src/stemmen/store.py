@@ -1,0 +1,281 @@
+"""The DuckDB store: the only module that talks to the database.
+
+Schema changes are named, ordered migrations recorded in ``schema_migrations``.
+All SQL is parameterised; bulk inserts go through registered data frames.
+A batch is written in one transaction: it lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+
+from stemmen.errors import Errors, StemmenError
+from stemmen.schemas import BatchSummary, SourceBatch
+
+# (name, statements). Append only: never edit or reorder a released migration.
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    (
+        "001_foundation",
+        [
+            """CREATE TABLE import_batches (
+                batch_id VARCHAR PRIMARY KEY,
+                source_name VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,
+                file_name VARCHAR NOT NULL,
+                sha256 VARCHAR NOT NULL,
+                mapping_hash VARCHAR NOT NULL,
+                n_read INTEGER NOT NULL,
+                n_stored INTEGER NOT NULL,
+                n_new_version INTEGER NOT NULL,
+                n_duplicate INTEGER NOT NULL,
+                n_rejected INTEGER NOT NULL,
+                n_empty INTEGER NOT NULL,
+                run_id VARCHAR,
+                imported_at TIMESTAMP NOT NULL
+            )""",
+            """CREATE TABLE documents (
+                doc_id VARCHAR PRIMARY KEY,
+                doc_key VARCHAR NOT NULL,
+                version INTEGER NOT NULL,
+                is_current BOOLEAN NOT NULL,
+                content_hash VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,
+                source_name VARCHAR NOT NULL,
+                group_name VARCHAR NOT NULL,
+                date DATE NOT NULL,
+                department VARCHAR,
+                wave VARCHAR,
+                question VARCHAR,
+                value_ref VARCHAR,
+                article VARCHAR,
+                case_id VARCHAR,
+                status VARCHAR,
+                role VARCHAR,
+                respondent_key VARCHAR,
+                text VARCHAR NOT NULL,
+                pseudonymised BOOLEAN NOT NULL,
+                file_name VARCHAR NOT NULL,
+                row_number INTEGER NOT NULL,
+                batch_id VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL
+            )""",
+            "CREATE INDEX documents_key ON documents (doc_key)",
+            """CREATE TABLE rejected_rows (
+                batch_id VARCHAR NOT NULL,
+                source_name VARCHAR NOT NULL,
+                file_name VARCHAR NOT NULL,
+                row_number INTEGER,
+                reason VARCHAR NOT NULL,
+                content VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL
+            )""",
+            """CREATE TABLE runs (
+                run_id VARCHAR PRIMARY KEY,
+                command VARCHAR NOT NULL,
+                status VARCHAR NOT NULL,
+                started_at TIMESTAMP NOT NULL,
+                finished_at TIMESTAMP,
+                code_version VARCHAR NOT NULL,
+                lineage JSON NOT NULL
+            )""",
+        ],
+    ),
+]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """A connection to one DuckDB file (or ``:memory:``) with the schema migrated."""
+
+    def __init__(self, path: str | Path = ":memory:", read_only: bool = False):
+        import duckdb
+
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StemmenError(Errors.E500.format(path=self.path, problem=str(exc))) from exc
+        if not read_only:
+            self.migrate()
+
+    # -- lifecycle -------------------------------------------------------
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            self.con.execute("COMMIT")
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet recorded; return their names."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+            " applied_at TIMESTAMP NOT NULL)"
+        )
+        done = {r[0] for r in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        applied = []
+        for i, (name, statements) in enumerate(MIGRATIONS, start=1):
+            if name in done:
+                continue
+            with self.transaction():
+                for sql in statements:
+                    self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [i, name, _now()])
+            applied.append(name)
+        return applied
+
+    def migrations(self) -> list[tuple[int, str]]:
+        return self.con.execute("SELECT id, name FROM schema_migrations ORDER BY id").fetchall()
+
+    # -- generic read access (researchers, exports, tests) ----------------
+    def query(self, sql: str, params: Iterable | None = None) -> list[tuple]:
+        return self.con.execute(sql, list(params or [])).fetchall()
+
+    def count(self, table: str) -> int:
+        if table not in self.tables():
+            raise StemmenError(Errors.E500.format(path=self.path, problem=f"tabel '{table}' bestaat niet"))
+        return self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # name checked above
+
+    def tables(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
+
+    # -- ingest ----------------------------------------------------------
+    def file_imported(self, sha256: str, mapping_hash: str) -> bool:
+        row = self.con.execute(
+            "SELECT 1 FROM import_batches WHERE sha256 = ? AND mapping_hash = ? LIMIT 1", [sha256, mapping_hash]
+        ).fetchone()
+        return row is not None
+
+    def known_versions(self, keys: list[str]) -> dict[str, tuple[str, int]]:
+        """Current (content_hash, version) per document key among ``keys``."""
+        if not keys:
+            return {}
+        import pandas as pd
+
+        self.con.register("_keys", pd.DataFrame({"k": list(set(keys))}))
+        try:
+            rows = self.con.execute(
+                "SELECT d.doc_key, d.content_hash, d.version FROM documents d JOIN _keys ON d.doc_key = _keys.k"
+                " WHERE d.is_current"
+            ).fetchall()
+        finally:
+            self.con.unregister("_keys")
+        return {k: (h, v) for k, h, v in rows}
+
+    def known_hashes(self, keys: list[str]) -> dict[str, str]:
+        return {k: h for k, (h, _) in self.known_versions(keys).items()}
+
+    def write_batch(self, batch: SourceBatch, run_id: str | None = None) -> BatchSummary:
+        """Store one file's documents and rejected rows in one transaction.
+
+        Unchanged documents (same key, same content) are duplicates; a changed
+        document becomes a new version and the old one stops being current.
+        """
+        import pandas as pd
+
+        summary = BatchSummary(
+            file_name=batch.file_name, source_name=batch.source_name, kind=batch.kind, read=batch.n_read,
+            empty=batch.n_empty, rejected=len(batch.rejected),
+        )
+        if batch.skipped:
+            summary.already_imported = True
+            return summary
+        if any(not d.pseudonymised for d in batch.documents):
+            # guard: raw text must never reach the store
+            raise StemmenError(Errors.E500.format(path=self.path, problem="niet-gepseudonimiseerde tekst aangeboden"))
+        batch_id = uuid.uuid4().hex[:16]
+        now = _now()
+        known = self.known_versions([d.key for d in batch.documents])
+        new_rows, superseded = [], []
+        for d in batch.documents:
+            prev = known.get(d.key)
+            if prev is not None and prev[0] == d.content_hash:
+                summary.duplicate += 1
+                continue
+            version = 1 if prev is None else prev[1] + 1
+            if prev is not None:
+                summary.new_versions += 1
+                superseded.append(d.key)
+            known[d.key] = (d.content_hash, version)
+            row = asdict(d)
+            row.update(
+                doc_id=hashlib.sha256(f"{d.key}\x00{d.content_hash}".encode()).hexdigest()[:20],
+                doc_key=row.pop("key"), group_name=row.pop("group"), row_number=row.pop("row"),
+                version=version, is_current=True, batch_id=batch_id, created_at=now,
+            )
+            new_rows.append(row)
+        summary.duplicate += batch.n_duplicate_in_file
+        summary.stored = len(new_rows)
+        summary.batch_id = batch_id
+        doc_cols = [c[0] for c in self.con.execute("DESCRIBE documents").fetchall()]
+        with self.transaction():
+            self.con.execute(
+                "INSERT INTO import_batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [batch_id, batch.source_name, batch.kind, batch.file_name, batch.sha256, batch.mapping_hash,
+                 batch.n_read, summary.stored, summary.new_versions, summary.duplicate, summary.rejected,
+                 batch.n_empty, run_id, now],
+            )
+            if superseded:
+                self.con.register("_old", pd.DataFrame({"k": superseded}))
+                self.con.execute("UPDATE documents SET is_current = false WHERE doc_key IN (SELECT k FROM _old)")
+                self.con.unregister("_old")
+            if new_rows:
+                frame = pd.DataFrame(new_rows)[doc_cols]
+                frame["date"] = pd.to_datetime(frame["date"]).dt.date
+                self.con.register("_docs", frame)
+                self.con.execute("INSERT INTO documents BY NAME SELECT * FROM _docs")
+                self.con.unregister("_docs")
+            if batch.rejected:
+                rej = pd.DataFrame(
+                    [dict(batch_id=batch_id, source_name=batch.source_name, file_name=r.file_name,
+                          row_number=r.row, reason=r.reason, content=r.content, created_at=now)
+                     for r in batch.rejected]
+                )
+                rej["row_number"] = rej["row_number"].astype("Int64")
+                self.con.register("_rej", rej)
+                self.con.execute("INSERT INTO rejected_rows BY NAME SELECT * FROM _rej")
+                self.con.unregister("_rej")
+        return summary
+
+    # -- runs / lineage ----------------------------------------------------
+    def start_run(self, command: str, code_version: str, lineage: dict) -> str:
+        run_id = uuid.uuid4().hex[:16]
+        self.con.execute(
+            "INSERT INTO runs VALUES (?, ?, 'running', ?, NULL, ?, ?)",
+            [run_id, command, _now(), code_version, json.dumps(lineage, default=str, sort_keys=True)],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, status: str = "completed", lineage: dict | None = None) -> None:
+        if lineage is None:
+            self.con.execute("UPDATE runs SET status = ?, finished_at = ? WHERE run_id = ?", [status, _now(), run_id])
+        else:
+            self.con.execute(
+                "UPDATE runs SET status = ?, finished_at = ?, lineage = ? WHERE run_id = ?",
+                [status, _now(), json.dumps(lineage, default=str, sort_keys=True), run_id],
+            )
