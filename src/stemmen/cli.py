@@ -104,6 +104,8 @@ def demo(
     settings = _settings(path)
     typer.echo(f"Database: {settings.store_path.resolve()}")
     typer.echo(f"Rapporten: {settings.reports_path.resolve()}")
+    if errors:
+        raise typer.Exit(code=1)
 
 
 @app.command()

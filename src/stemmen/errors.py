@@ -60,6 +60,10 @@ class Errors:
 
     # --- pseudonymise ---
     E400 = "Pseudonimisering: {problem}"
+    E401 = "Pseudonimisering: het pakket deduce kan niet worden geladen ({problem}); installeer deduce of zet privacy.use_deduce = false (dan vinden alleen de vaste regels persoonsgegevens, geen losse namen)."
+    E402 = "Pseudonimisering: de cachemap {path} voor deduce is niet te maken of te beschrijven: {problem}. Kies een andere map."
+    E403 = "Pseudonimisering: de deduce-cache {path} is beschadigd ({problem}) en wordt opnieuw opgebouwd (1-3 minuten)."
+    E404 = "Pseudonimisering: onbekende waarde dates={value!r}; kies 'full' (alle volledige datums) of 'birth' (alleen geboortedatums)."
 
     # --- store ---
     E500 = "Database {path}: {problem}"
@@ -77,9 +81,32 @@ class Errors:
     E607 = "Embedding-backend '{backend}' is onbekend. Kies uit: {known}."
     E608 = "Embedding-backend '{backend}' heeft een model nodig (een modelnaam of het pad van een lokale map)."
     E609 = "Soort tekst voor embeddings '{kind}' is onbekend; gebruik 'query' of 'passage'."
+    # sentiment (E630-E639)
+    E630 = "Sentimentmethode '{kind}' is onbekend. Kies uit: {known}."
+    E631 = ("Sentimentmodel {path} is niet gevonden. Maak het opnieuw met "
+            "'python scripts/train_sentiment.py' of geef het pad van een bestaand model op.")
+    E632 = "Sentimentmodel {path}: kan niet worden gelezen: {problem}"
+    E633 = ("Sentimentmodel {path} is getraind op embeddings van '{trained}', maar nu wordt '{given}' gebruikt. "
+            "Gebruik hetzelfde embeddingmodel of train het sentimentmodel opnieuw met dit embeddingmodel "
+            "(scripts/train_sentiment.py).")
+    E634 = "{file}, rij {row}: {problem}"
+    E635 = ("Sentimentmodel (transformers) '{model}' is niet lokaal aanwezig; stemmen downloadt niets. "
+            "Kopieer het model naar een map en geef het pad op.")
+    E636 = "Sentimentmodel (transformers) '{model}': kan niet worden geladen: {problem}"
+    E637 = ("Sentimentmodel (transformers) '{model}': de labels {labels} zijn niet te vertalen naar "
+            "positief/neutraal/negatief. Gebruik een model met 2 (negatief/positief), 3 of 5 (sterren) klassen.")
+    E638 = "Sentimentmethode '{kind}' heeft {what} nodig."
 
     # --- values / drift ---
     E700 = "Waarden: {problem}"
+    E701 = "Waarden: de scorer is nog niet gefit; roep eerst fit(manifest) aan."
+    E702 = "Waarden: {n_emb} embeddings meegegeven voor {n_texts} teksten (of dimensie {dim} in plaats van {expected}); gebruik embeddings van hetzelfde model als de scorer."
+    E703 = "Waarden: {n_sent} sentimentwaarden meegegeven voor {n_texts} teksten."
+    # alignment index, group gap, drift (values/index.py, values/drift.py)
+    E710 = "Waardescores: de kolom(men) {missing} ontbreken; verwacht: {expected}."
+    E711 = "Waardescores: onbekende periode '{period}'; kies uit {choices}."
+    E712 = "Waardescores: ongeldige instelling {name}={value!r}: {problem}"
+    E713 = "Drift: de basislijn ({start}, {n} perioden) bevat geen gegevens; kies een andere startdatum of meer perioden."
 
     # --- themes ---
     E800 = "Thema's: {problem}"

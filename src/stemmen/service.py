@@ -133,3 +133,52 @@ def ingest_all(settings: Settings, today: dt.date | None = None) -> tuple[list[B
         errors += e
     finish_run(settings, run_id, "failed" if errors else "completed", [s.__dict__ for s in summaries])
     return summaries, errors
+
+
+# -- language layer ------------------------------------------------------------
+def nlp_for(settings: Settings):
+    from stemmen.nlp.spacy_pipeline import load_nlp
+
+    return load_nlp(settings.models.spacy)
+
+
+def embedder_for(settings: Settings):
+    from stemmen.nlp.embed import get_embedder
+
+    return get_embedder(settings.models.embedding_backend, settings.models.embedding_model or None)
+
+
+def segment_documents(settings: Settings) -> int:
+    """Split new documents into segments with lemmas; returns how many segments were added."""
+    import hashlib
+
+    from stemmen.nlp.segment import lemmas, segment_many
+    from stemmen.nlp.spacy_pipeline import describe_nlp
+
+    with open_store(settings) as store:
+        docs = store.documents_without_segments()
+        if not docs:
+            return 0
+        nlp = nlp_for(settings)
+        pipeline = describe_nlp(nlp)
+        segmented = segment_many([t for _, t in docs], nlp, max_chars=settings.analysis.segment_max_chars)
+        flat = [(doc_id, seg) for (doc_id, _), segs in zip(docs, segmented) for seg in segs]
+        lemma_lists = lemmas([seg.text for _, seg in flat], nlp)
+        rows = [
+            dict(segment_id=hashlib.sha256(f"{doc_id}\x00{seg.index}".encode()).hexdigest()[:20], doc_id=doc_id,
+                 idx=seg.index, start_char=seg.start, end_char=seg.end, text=seg.text,
+                 text_hash=hashlib.sha256(seg.text.encode()).hexdigest(), lemmas=lem, pipeline=pipeline)
+            for (doc_id, seg), lem in zip(flat, lemma_lists)
+        ]
+        return store.write_segments(rows)
+
+
+def embed_segments(settings: Settings) -> tuple[int, str]:
+    """Embed the segments not yet in the cache for the configured model; returns (segments, model_key)."""
+    from stemmen.nlp.embed import embed_cached
+
+    embedder = embedder_for(settings)
+    with open_store(settings) as store:
+        texts = [t for _, _, t in store.current_segments()]
+        embed_cached(texts, embedder, cache=store, kind="query", batch_size=settings.models.batch_size * 4)
+    return len(texts), embedder.model_key

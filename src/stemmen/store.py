@@ -87,6 +87,39 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        "002_language",
+        [
+            """CREATE TABLE segments (
+                segment_id VARCHAR PRIMARY KEY,
+                doc_id VARCHAR NOT NULL,
+                idx INTEGER NOT NULL,
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                text VARCHAR NOT NULL,
+                text_hash VARCHAR NOT NULL,
+                lemmas VARCHAR[] NOT NULL,
+                pipeline VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL
+            )""",
+            "CREATE INDEX segments_doc ON segments (doc_id)",
+            """CREATE TABLE embeddings (
+                text_hash VARCHAR NOT NULL,
+                model_key VARCHAR NOT NULL,
+                vector FLOAT[] NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                PRIMARY KEY (text_hash, model_key)
+            )""",
+            """CREATE TABLE sentiment (
+                segment_id VARCHAR NOT NULL,
+                model_key VARCHAR NOT NULL,
+                polarity DOUBLE NOT NULL,
+                label VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                PRIMARY KEY (segment_id, model_key)
+            )""",
+        ],
+    ),
 ]
 
 
@@ -261,6 +294,92 @@ class Store:
                 self.con.execute("INSERT INTO rejected_rows BY NAME SELECT * FROM _rej")
                 self.con.unregister("_rej")
         return summary
+
+    # -- language layer ----------------------------------------------------
+    def documents_without_segments(self) -> list[tuple[str, str]]:
+        """(doc_id, text) of current documents that have not been segmented yet."""
+        return self.con.execute(
+            "SELECT d.doc_id, d.text FROM documents d WHERE d.is_current"
+            " AND NOT EXISTS (SELECT 1 FROM segments s WHERE s.doc_id = d.doc_id) ORDER BY d.doc_id"
+        ).fetchall()
+
+    def write_segments(self, rows: list[dict]) -> int:
+        """Insert segments (dicts with the segments columns but created_at) in one transaction."""
+        if not rows:
+            return 0
+        import pandas as pd
+
+        frame = pd.DataFrame(rows)
+        frame["created_at"] = _now()
+        with self.transaction():
+            self.con.register("_seg", frame)
+            self.con.execute("INSERT INTO segments BY NAME SELECT * FROM _seg")
+            self.con.unregister("_seg")
+        return len(rows)
+
+    def segments_without_sentiment(self, model_key: str) -> list[tuple[str, str]]:
+        return self.con.execute(
+            "SELECT s.segment_id, s.text FROM segments s JOIN documents d ON d.doc_id = s.doc_id WHERE d.is_current"
+            " AND NOT EXISTS (SELECT 1 FROM sentiment t WHERE t.segment_id = s.segment_id AND t.model_key = ?)"
+            " ORDER BY s.segment_id",
+            [model_key],
+        ).fetchall()
+
+    def write_sentiment(self, rows: list[dict], model_key: str) -> int:
+        if not rows:
+            return 0
+        import pandas as pd
+
+        frame = pd.DataFrame(rows)
+        frame["model_key"] = model_key
+        frame["created_at"] = _now()
+        with self.transaction():
+            self.con.register("_sent", frame)
+            self.con.execute("INSERT INTO sentiment BY NAME SELECT * FROM _sent")
+            self.con.unregister("_sent")
+        return len(rows)
+
+    def current_segments(self) -> list[tuple[str, str, str]]:
+        """(segment_id, text_hash, text) of the segments of current documents."""
+        return self.con.execute(
+            "SELECT s.segment_id, s.text_hash, s.text FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
+            " WHERE d.is_current ORDER BY s.segment_id"
+        ).fetchall()
+
+    # VectorCache protocol (stemmen.nlp.embed): vectors by text key, one space per model_key
+    def get(self, keys: list[str], model_key: str) -> dict:
+        import numpy as np
+        import pandas as pd
+
+        if not keys:
+            return {}
+        self.con.register("_keys", pd.DataFrame({"k": list(set(keys))}))
+        try:
+            rows = self.con.execute(
+                "SELECT e.text_hash, e.vector FROM embeddings e JOIN _keys ON e.text_hash = _keys.k"
+                " WHERE e.model_key = ?",
+                [model_key],
+            ).fetchall()
+        finally:
+            self.con.unregister("_keys")
+        return {k: np.asarray(v, dtype=np.float32) for k, v in rows}
+
+    def put(self, items: dict, model_key: str) -> None:
+        import pandas as pd
+
+        if not items:
+            return
+        frame = pd.DataFrame({"text_hash": list(items), "vector": [v.astype("float32").tolist() for v in items.values()]})
+        frame["model_key"] = model_key
+        frame["created_at"] = _now()
+        with self.transaction():
+            self.con.register("_emb", frame)
+            self.con.execute(
+                "INSERT INTO embeddings BY NAME SELECT * FROM _emb"
+                " WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.text_hash = _emb.text_hash"
+                " AND e.model_key = _emb.model_key)"
+            )
+            self.con.unregister("_emb")
 
     # -- runs / lineage ----------------------------------------------------
     def start_run(self, command: str, code_version: str, lineage: dict) -> str:

@@ -77,8 +77,9 @@ def check_columns(src: SourceSettings, columns: list[str], file_name: str) -> No
     if missing:
         found = ", ".join(repr(c) for c in columns[:12]) or "geen"
         hint = ""
-        if len(columns) == 1 and any(sep in columns[0] for sep in ";,\t|"):
-            hint = " Het scheidingsteken lijkt niet te kloppen (alles staat in één kolom)."
+        if len(columns) == 1 and len(required_columns(src)) > 1:
+            hint = (" Alles staat in één kolom: klopt het scheidingsteken? stemmen herkent komma, puntkomma,"
+                    " tab en |.")
         raise InputError(
             Errors.E300.format(
                 file=file_name,
