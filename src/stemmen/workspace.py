@@ -140,6 +140,6 @@ def create_demo_workspace(target: str | Path) -> Path:
     if target.exists() and any(target.iterdir()):
         raise ConfigError(Errors.E004.format(path=target))
     src = demo_source()
-    shutil.copytree(src, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("README-*.md", "planted_pii.txt"))
+    shutil.copytree(src, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("planted_pii.txt", "casussen-sleutel.csv", "*.duckdb*"))
     (target / "reports").mkdir(exist_ok=True)
     return target
