@@ -28,3 +28,18 @@ def ingest_source(settings: Settings, source: SourceSettings, run_id: str) -> tu
 @task(name="run-afsluiten", retries=2, retry_delay_seconds=1, cache_policy=NONE)
 def finish_run(settings: Settings, run_id: str, status: str, summaries: list[dict]) -> None:
     service.finish_run(settings, run_id, status, summaries)
+
+
+@task(name="segmenteren", cache_policy=NONE)
+def segment_documents(settings: Settings) -> int:
+    return service.segment_documents(settings)
+
+
+@task(name="embedden", cache_policy=NONE)
+def embed_segments(settings: Settings) -> tuple[int, str]:
+    return service.embed_segments(settings)
+
+
+@task(name="sentiment", cache_policy=NONE)
+def score_sentiment(settings: Settings) -> tuple[int, str]:
+    return service.score_sentiment(settings)

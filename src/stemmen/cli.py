@@ -52,20 +52,45 @@ def _print_summaries(summaries: list[dict], errors: list[str]) -> None:
         typer.secho("FOUT: " + e, fg=typer.colors.RED, err=True)
 
 
-def _run_ingest(config_path: Path, no_prefect: bool) -> tuple[list, list[str]]:
+def _run(config_path: Path, flow: str, no_prefect: bool) -> dict:
+    """Run a pipeline part as a Prefect flow, or directly through the same library calls."""
     settings = _settings(config_path)
     if no_prefect:
         from stemmen import service
 
-        summaries, errors = service.ingest_all(settings)
-        return [s.__dict__ for s in summaries], errors
+        out: dict = {}
+        if flow in ("ingest", "pipeline"):
+            summaries, errors = service.ingest_all(settings)
+            out["ingest"] = {"summaries": [s.__dict__ for s in summaries], "errors": errors}
+        if flow in ("analyse", "pipeline"):
+            out["analyse"] = service.analyse_language(settings)
+        return out
     from pipelines.environment import configure_prefect
 
     configure_prefect(settings.prefect.api_url, settings.prefect.analytics)
-    from pipelines.flows import ingest_flow
+    from pipelines import flows
 
-    result = ingest_flow(str(settings.workspace / "stemmen.toml"))
-    return result["summaries"], result["errors"]
+    config = str(settings.workspace / "stemmen.toml")
+    if flow == "ingest":
+        return {"ingest": flows.ingest_flow(config)}
+    if flow == "analyse":
+        return {"analyse": flows.analyse_flow(config)}
+    return flows.pipeline_flow(config)
+
+
+def _report(result: dict) -> bool:
+    """Print what a run did; True when something failed."""
+    failed = False
+    if "ingest" in result:
+        _print_summaries(result["ingest"]["summaries"], result["ingest"]["errors"])
+        failed = bool(result["ingest"]["errors"])
+    if "analyse" in result:
+        a = result["analyse"]
+        typer.echo(
+            f"Analyse: {a['segments_added']} nieuwe segmenten; {a['segments_embedded']} segmenten met embedding"
+            f" ({a['embedding_model']}); {a['sentiment_added']} nieuwe sentimentscores ({a['sentiment_model']})"
+        )
+    return failed
 
 
 @app.command()
@@ -80,10 +105,20 @@ def init(directory: Annotated[Path, typer.Argument(help="nieuwe (lege) map voor 
 @app.command()
 def ingest(config: ConfigOpt = None, no_prefect: NoPrefectOpt = False) -> None:
     """Lees alle geconfigureerde bronnen in (gepseudonimiseerd) in de database."""
-    config = config or Path.cwd()
-    summaries, errors = _run_ingest(config, no_prefect)
-    _print_summaries(summaries, errors)
-    if errors:
+    if _report(_run(config or Path.cwd(), "ingest", no_prefect)):
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def analyse(config: ConfigOpt = None, no_prefect: NoPrefectOpt = False) -> None:
+    """Segmenten, embeddings en sentiment voor nieuwe documenten."""
+    _report(_run(config or Path.cwd(), "analyse", no_prefect))
+
+
+@app.command()
+def run(config: ConfigOpt = None, no_prefect: NoPrefectOpt = False) -> None:
+    """De hele pijplijn: inlezen, analyseren."""
+    if _report(_run(config or Path.cwd(), "pipeline", no_prefect)):
         raise typer.Exit(code=1)
 
 
@@ -99,12 +134,11 @@ def demo(
         _fail(f"{directory} bestaat al en is niet leeg; kies een andere map of verwijder hem.")
     path = create_demo_workspace(directory)
     typer.echo(f"Demowerkruimte: {path.resolve()}")
-    summaries, errors = _run_ingest(path, no_prefect)
-    _print_summaries(summaries, errors)
+    failed = _report(_run(path, "pipeline", no_prefect))
     settings = _settings(path)
     typer.echo(f"Database: {settings.store_path.resolve()}")
     typer.echo(f"Rapporten: {settings.reports_path.resolve()}")
-    if errors:
+    if failed:
         raise typer.Exit(code=1)
 
 

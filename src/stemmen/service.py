@@ -182,3 +182,44 @@ def embed_segments(settings: Settings) -> tuple[int, str]:
         texts = [t for _, _, t in store.current_segments()]
         embed_cached(texts, embedder, cache=store, kind="query", batch_size=settings.models.batch_size * 4)
     return len(texts), embedder.model_key
+
+
+class CachingEmbedder:
+    """An embedder that reads and fills a vector cache (the store); same model_key as the wrapped one."""
+
+    def __init__(self, embedder, cache):
+        self.embedder = embedder
+        self.cache = cache
+
+    def __getattr__(self, name):
+        return getattr(self.embedder, name)
+
+    def encode(self, texts, kind="query"):
+        from stemmen.nlp.embed import embed_cached
+
+        return embed_cached(list(texts), self.embedder, cache=self.cache, kind=kind)
+
+
+def score_sentiment(settings: Settings) -> tuple[int, str]:
+    """Sentiment for segments that have none yet for the configured model; returns (count, model_key)."""
+    from stemmen.nlp.sentiment import get_sentiment
+
+    m = settings.models
+    with open_store(settings) as store:
+        embedder = CachingEmbedder(embedder_for(settings), store) if m.sentiment in ("hybrid", "embedding") else None
+        model = get_sentiment(m.sentiment, m.sentiment_model or None, embedder)
+        todo = store.segments_without_sentiment(model.model_key)
+        if not todo:
+            return 0, model.model_key
+        results = model.predict([t for _, t in todo])
+        rows = [dict(segment_id=sid, polarity=float(r.polarity), label=r.label) for (sid, _), r in zip(todo, results)]
+        return store.write_sentiment(rows, model.model_key), model.model_key
+
+
+def analyse_language(settings: Settings) -> dict:
+    """Segments, embeddings and sentiment for new documents only."""
+    segments = segment_documents(settings)
+    n_embedded, embed_key = embed_segments(settings)
+    n_sentiment, sentiment_key = score_sentiment(settings)
+    return {"segments_added": segments, "segments_embedded": n_embedded, "embedding_model": embed_key,
+            "sentiment_added": n_sentiment, "sentiment_model": sentiment_key}

@@ -389,7 +389,8 @@ def test_jsonl_with_one_broken_line(tmp_path):
     assert result.rows[1].fields == records[1]
     assert result.columns == ["casus", "datum", "tekst"]
     assert [p.row for p in result.problems] == [2, 5]
-    assert result.problems[0].reason.startswith("geen geldige JSON")
+    # column 35 is where the unclosed string starts
+    assert result.problems[0].reason == "geen geldige JSON (bij teken 35: tekst tussen aanhalingstekens niet afgesloten)"
     assert result.problems[0].raw == '{"casus": "BV-2025-003", "tekst": "Niet afgesloten'
     assert result.problems[1].reason == "regel is geen JSON-object maar een lijst"
 

@@ -107,13 +107,18 @@ def prepare_batch(
     todo = [d for d in out.documents if have.get(d.key) != d.content_hash]
     patterns = speaker_name_patterns(names)
     texts = [strip_speaker_names(d.text, patterns) for d in todo]
+    # rejected rows keep their content, and reasons may quote a cell: both are pseudonymised too
     rejected_texts = [strip_speaker_names(r.content[:REJECTED_CONTENT_CHARS], patterns) for r in out.rejected]
-    cleaned = pseudonymise(texts + rejected_texts) if (texts or rejected_texts) else []
-    for d, text in zip(todo, cleaned[: len(todo)]):
+    reasons = [strip_speaker_names(r.reason, patterns) for r in out.rejected]
+    everything = texts + rejected_texts + reasons
+    cleaned = pseudonymise(everything) if everything else []
+    n, m = len(todo), len(out.rejected)
+    for d, text in zip(todo, cleaned[:n]):
         d.text, d.pseudonymised = text, True
-    for r, text in zip(out.rejected, cleaned[len(todo):]):
+    for r, text, reason in zip(out.rejected, cleaned[n:n + m], cleaned[n + m:]):
         extra = len(r.content) - REJECTED_CONTENT_CHARS
         r.content = text + (f" … [nog {extra} tekens, zie het bronbestand]" if extra > 0 else "")
+        r.reason = reason
     # unchanged documents are duplicates: the store skips them; drop their raw text now
     for d in out.documents:
         if not d.pseudonymised:

@@ -309,7 +309,7 @@ def _read_jsonl(path: Path) -> ReadResult:
         try:
             value = json.loads(raw)
         except json.JSONDecodeError as exc:
-            problems.append(RowProblem(number, Errors.E213.format(error=f"fout bij teken {exc.colno}: {exc.msg}"), raw))
+            problems.append(RowProblem(number, Errors.E213.format(error=f"bij teken {exc.colno}: {_json_error(exc.msg)}"), raw))
             continue
         if not isinstance(value, dict):
             problems.append(RowProblem(number, Errors.E214.format(kind=_json_kind(value)), raw))
@@ -423,6 +423,22 @@ def _is_date(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_JSON_ERRORS = {  # json's English messages, for a Dutch reason
+    "Unterminated string": "tekst tussen aanhalingstekens niet afgesloten",
+    "Expecting value": "waarde verwacht",
+    "Expecting ',' delimiter": "komma verwacht",
+    "Expecting ':' delimiter": "dubbele punt verwacht",
+    "Expecting property name": "veldnaam tussen dubbele aanhalingstekens verwacht",
+    "Extra data": "extra tekens na het einde van het object",
+    "Invalid control character": "ongeldig stuurteken",
+    "Invalid \\escape": "ongeldige escape met \\",
+}
+
+
+def _json_error(message: str) -> str:
+    return next((nl for en, nl in _JSON_ERRORS.items() if message.startswith(en)), "ongeldige opbouw")
 
 
 def _json_kind(value: object) -> str:
