@@ -22,3 +22,40 @@ def store():
 @pytest.fixture
 def demo_manifest_path() -> Path:
     return DEMO / "manifest.toml"
+
+
+@pytest.fixture(scope="session")
+def demo_workspace(tmp_path_factory):
+    """The demo municipality ingested once per test session (with deduce, as a user runs it)."""
+    from stemmen import service
+    from stemmen.settings import load_settings
+    from stemmen.workspace import create_demo_workspace
+
+    ws = create_demo_workspace(tmp_path_factory.mktemp("demo") / "lindewaard")
+    settings = load_settings(ws, env={})
+    summaries, errors = service.ingest_all(settings)
+    return settings, summaries, errors
+
+
+def all_stored_text(store_path) -> str:
+    """Every string value in every table of a DuckDB file, joined (for privacy checks)."""
+    import duckdb
+
+    con = duckdb.connect(str(store_path), read_only=True)
+    try:
+        parts = []
+        tables = [t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
+        for t in tables:
+            cols = con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+                " AND (data_type LIKE 'VARCHAR%' OR data_type = 'JSON')", [t]).fetchall()
+            for (c,) in cols:
+                # identifiers come from the catalogue, not from input
+                parts += [str(v) for (v,) in con.execute(f'SELECT "{c}" FROM "{t}"').fetchall()]
+        return "\n".join(parts)
+    finally:
+        con.close()
+
+
+def planted_pii() -> list[str]:
+    return [line.strip() for line in (DEMO / "planted_pii.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
