@@ -120,7 +120,73 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        "003_values",
+        [
+            """CREATE TABLE value_scores (
+                segment_id VARCHAR NOT NULL,
+                value_id VARCHAR NOT NULL,
+                relevance DOUBLE NOT NULL,
+                alignment DOUBLE NOT NULL,
+                is_top BOOLEAN NOT NULL,
+                manifest_version VARCHAR NOT NULL,
+                manifest_fingerprint VARCHAR NOT NULL,
+                scorer_key VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                PRIMARY KEY (segment_id, value_id, manifest_fingerprint, scorer_key)
+            )""",
+            """CREATE TABLE alignment_index (
+                run_id VARCHAR NOT NULL,
+                value_id VARCHAR NOT NULL,
+                group_name VARCHAR,
+                kind VARCHAR,
+                department VARCHAR,
+                period VARCHAR NOT NULL,
+                n INTEGER NOT NULL,
+                n_segments INTEGER NOT NULL,
+                attention DOUBLE,
+                mean DOUBLE,
+                ci_low DOUBLE,
+                ci_high DOUBLE,
+                low_n BOOLEAN,
+                manifest_fingerprint VARCHAR NOT NULL,
+                scorer_key VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL
+            )""",
+            """CREATE TABLE group_gaps (
+                run_id VARCHAR NOT NULL,
+                value_id VARCHAR NOT NULL,
+                n_a INTEGER, n_b INTEGER,
+                mean_a DOUBLE, mean_b DOUBLE, diff DOUBLE, ci_low DOUBLE, ci_high DOUBLE,
+                p DOUBLE, p_adj DOUBLE, significant BOOLEAN,
+                verdict VARCHAR,
+                manifest_fingerprint VARCHAR NOT NULL,
+                scorer_key VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL
+            )""",
+            """CREATE TABLE alerts (
+                alert_id VARCHAR NOT NULL,
+                run_id VARCHAR NOT NULL,
+                value_id VARCHAR NOT NULL,
+                group_name VARCHAR,
+                department VARCHAR,
+                kind VARCHAR,
+                metric VARCHAR NOT NULL,
+                start_period VARCHAR NOT NULL,
+                alarm_period VARCHAR NOT NULL,
+                baseline_mean DOUBLE, recent_mean DOUBLE, drop DOUBLE, drop_ci_low DOUBLE, drop_ci_high DOUBLE,
+                n_baseline INTEGER, n_recent INTEGER, statistic DOUBLE, threshold DOUBLE,
+                evidence JSON NOT NULL,
+                manifest_fingerprint VARCHAR NOT NULL,
+                scorer_key VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL
+            )""",
+        ],
+    ),
 ]
+
+
+_RESULT_TABLES = ("value_scores", "alignment_index", "group_gaps", "alerts")
 
 
 def _now() -> dt.datetime:
@@ -380,6 +446,66 @@ class Store:
                 " AND e.model_key = _emb.model_key)"
             )
             self.con.unregister("_emb")
+
+    # -- values ------------------------------------------------------------
+    def segments_without_scores(self, fingerprint: str, scorer_key: str) -> list[tuple[str, str]]:
+        return self.con.execute(
+            "SELECT s.segment_id, s.text FROM segments s JOIN documents d ON d.doc_id = s.doc_id WHERE d.is_current"
+            " AND NOT EXISTS (SELECT 1 FROM value_scores v WHERE v.segment_id = s.segment_id"
+            " AND v.manifest_fingerprint = ? AND v.scorer_key = ?) ORDER BY s.segment_id",
+            [fingerprint, scorer_key],
+        ).fetchall()
+
+    def other_score_versions(self, fingerprint: str, scorer_key: str) -> list[tuple[str, str, str]]:
+        """(manifest_version, fingerprint, scorer_key) of stored scores made with another manifest or model."""
+        return self.con.execute(
+            "SELECT DISTINCT manifest_version, manifest_fingerprint, scorer_key FROM value_scores"
+            " WHERE manifest_fingerprint <> ? OR scorer_key <> ?",
+            [fingerprint, scorer_key],
+        ).fetchall()
+
+    def insert_frame(self, table: str, frame) -> int:
+        """Append a data frame to one of the result tables (columns by name) in one transaction."""
+        if table not in _RESULT_TABLES:
+            raise StemmenError(Errors.E500.format(path=self.path, problem=f"tabel '{table}' is geen resultaattabel"))
+        if len(frame) == 0:
+            return 0
+        frame = frame.copy()
+        frame["created_at"] = _now()
+        with self.transaction():
+            self.con.register("_frame", frame)
+            # table name checked against a fixed list above
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _frame")
+            self.con.unregister("_frame")
+        return len(frame)
+
+    def replace_results(self, table: str, frame, fingerprint: str, scorer_key: str) -> int:
+        """Swap a derived table's rows for one manifest/model in one transaction (series never mix)."""
+        if table not in ("alignment_index", "group_gaps", "alerts"):
+            raise StemmenError(Errors.E500.format(path=self.path, problem=f"tabel '{table}' kan niet vervangen worden"))
+        frame = frame.copy()
+        frame["created_at"] = _now()
+        with self.transaction():
+            # table name checked against a fixed list above
+            self.con.execute(f"DELETE FROM {table} WHERE manifest_fingerprint = ? AND scorer_key = ?",
+                             [fingerprint, scorer_key])
+            if len(frame):
+                self.con.register("_frame", frame)
+                self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _frame")
+                self.con.unregister("_frame")
+        return len(frame)
+
+    def scored_segments(self, fingerprint: str, scorer_key: str):
+        """One row per (segment, value) with the document's metadata: the input of the monitoring stage."""
+        return self.con.execute(
+            "SELECT v.segment_id, s.doc_id, v.value_id, v.relevance, v.alignment, v.is_top, d.kind,"
+            " d.group_name AS \"group\", d.department, d.date, s.text, d.case_id, d.source_name"
+            " FROM value_scores v JOIN segments s ON s.segment_id = v.segment_id"
+            " JOIN documents d ON d.doc_id = s.doc_id"
+            " WHERE d.is_current AND v.manifest_fingerprint = ? AND v.scorer_key = ?"
+            " ORDER BY d.date, v.segment_id, v.value_id",
+            [fingerprint, scorer_key],
+        ).df()
 
     # -- runs / lineage ----------------------------------------------------
     def start_run(self, command: str, code_version: str, lineage: dict) -> str:
