@@ -70,6 +70,7 @@ class Errors:
 
     # --- nlp: spacy, segment, embed, sentiment ---
     E600 = "Taalmodel: {problem}"
+    # spacy_pipeline, segment, embed (E601-E629)
     E601 = "Taalmodel {path}: deze map is geen spaCy-pipeline ({problem}). Geef de map op die config.cfg en meta.json bevat."
     E602 = "Taalmodel {path}: dit pad bestaat niet."
     E603 = "Taalmodel {name}: dit is een pipeline voor taal '{lang}'; stemmen heeft een Nederlandse pipeline (nl) nodig."
@@ -110,9 +111,37 @@ class Errors:
 
     # --- themes ---
     E800 = "Thema's: {problem}"
+    E801 = "Thema's: {n_emb} embeddings meegegeven voor {n_texts} teksten; geef precies één embedding per tekst."
+    E802 = "Thema's: het themamodel is nog niet gefit; roep eerst fit(teksten) aan of laad een opgeslagen model."
+    E803 = "Thema's: map {path} bevat geen opgeslagen themamodel ({problem})."
+    E804 = ("Thema's: het themamodel is gemaakt met embeddings van '{trained}', maar nu wordt '{given}' gebruikt. "
+            "Gebruik hetzelfde embeddingmodel of maak de thema's opnieuw.")
+    E805 = "Thema's: strategie '{strategy}' is onbekend. Kies uit: {known}."
+    E806 = "Thema's: {n_values} waarden voor '{what}' meegegeven voor {n_texts} teksten."
+    E807 = "Codeboek {path}: {problem}"
+    E808 = "Codeboek {path}, thema {id}: {problem}"
+    # theme labels and statuses shown to consultants
+    E820 = "Te weinig antwoorden voor thema's ({n} antwoorden, minimaal {minimum} nodig)"
+    E821 = "Geen antwoorden om thema's in te vinden"
 
     # --- report / export ---
     E900 = "Rapport: {problem}"
+
+    # --- orchestration: alerts, deployments, distributed runs (pipelines/) ---
+    E950 = "Signalen: versturen naar webhook {url} mislukt: {problem}"
+    E951 = "Signalen: e-mail via {host}:{port} naar {to} mislukt: {problem}"
+    E952 = ("Prefect: geen server ingesteld. Start er een met 'prefect server start' en zet [prefect] api_url "
+            "(bijv. http://127.0.0.1:4200/api) in {path} of de omgevingsvariabele PREFECT_API_URL.")
+    E953 = "Prefect: onbekende deployment '{name}'; bekend zijn: {known}."
+    E954 = "Prefect: ongeldig cron-schema [prefect] weekly_cron = '{cron}': {problem}"
+    E901 = ("Rapport: ongeldige afbakening '{item}' in '{scope}'; gebruik bijv. "
+            "golf=2025-01,bron=pulsmeting-medewerkers (sleutels: golf, bron, soort, vraag, afdeling).")
+    E902 = "Rapport: de {what} missen de kolom(men) {missing}; verwacht: {expected}."
+    E903 = ("Rapport: Chromium is niet gevonden (nodig voor PDF en de browsercontrole); installeer het pakket "
+            "chromium (apt-get install chromium) of zet het pad in de omgevingsvariabele STEMMEN_CHROMIUM.")
+    E904 = "Rapport: PDF maken van {path} is mislukt: {problem}"
+    E905 = "Rapport: kan {path} niet schrijven: {problem}"
+    E906 = "Rapport: de browser kon {path} niet controleren: {problem}"
 
 
 class StemmenError(Exception):
@@ -145,3 +174,7 @@ class RowError(StemmenError):
 
 class ModelError(StemmenError):
     """A configured model cannot be loaded or used."""
+
+
+class ThemeError(StemmenError):
+    """Theme extraction or the theme codebook cannot proceed."""
