@@ -25,6 +25,17 @@ unless they follow a birth cue.
 The keep-list (the municipality's own name, department names) protects words
 from the name/place/institution/address layers; structured identifiers (e-mail,
 phone, IBAN, BSN, postcode) are replaced even if they contain a kept word.
+Acronyms written like names ("Wmo", "Awb", ...) are always kept.
+
+deduce is tuned for medical text; three corrections keep ordinary words intact:
+a single capitalised word at the start of a sentence that is an ordinary Dutch
+word and no first name ("Mooi gezegd.", "Pas na ...") is only replaced when the
+same text names that person in full; ordinary words deduce glues to a name on
+the left ("Kenniscentrum Hendrik Bos") are given back; a place name that is an
+ordinary word ("Best lastig.") stays at the start of a sentence.
+
+Limits: without deduce only names after a title or in "zoals X al zei" are
+found; ages, URLs, partial dates and 0800/0900 numbers stay by design.
 """
 
 from __future__ import annotations
@@ -56,14 +67,16 @@ PLACEHOLDER_KINDS = (
 _PRIORITY = {
     "PLACEHOLDER": 200, "EMAIL": 100, "IBAN": 95, "TELEFOON": 90, "BSN": 85, "POSTCODE": 80,
     "DATUM": 75, "KEEP": 72, "ADRES": 70, "LOCATIE_RULE": 60, "PERSOON_RULE": 40,
-    "PERSOON": 30, "INSTELLING": 30, "LOCATIE": 20,
+    "PERSOON": 30, "INSTELLING": 30, "PERSOON_WEAK": 29, "LOCATIE": 20,
 }
 # kinds the keep-list protects (structured identifiers are replaced regardless)
 _SOFT_KINDS = {"PERSOON", "LOCATIE", "INSTELLING", "ADRES"}
 
 # deduce groups switched off: our rules replace them (with validation) or they are not personal data
 _DEDUCE_DISABLED = frozenset(
-    {"dates", "ages", "identifiers", "phone_numbers", "email_addresses", "urls", "redactor"}
+    {"dates", "ages", "identifiers", "phone_numbers", "email_addresses", "urls", "redactor",
+     # its slack lets "Mark Visser. Visser zei" become one name, eating the full stop; _resolve merges instead
+     "merge_adjacent_annotations"}
 )
 _DEDUCE_KIND = {"persoon": "PERSOON", "patient": "PERSOON", "locatie": "LOCATIE",
                 "ziekenhuis": "INSTELLING", "zorginstelling": "INSTELLING"}
@@ -347,9 +360,12 @@ def _rule_spans(text: str, full_dates: bool) -> list[_Span]:
 
 # --------------------------------------------------------------------------- keep-list
 
+# Acronyms of Dutch laws and agencies written like names ("de Wmo"): deduce reads "van de Wmo" as a surname.
+DEFAULT_KEEP = ("Wmo", "Wlz", "Woz", "Awb", "Ggd", "Uwv", "Svb", "Duo", "Cak", "Bibob", "Jeugdwet", "Participatiewet")
+
 
 def _keep_regex(keep: Iterable[str]) -> re.Pattern[str] | None:
-    phrases = sorted({k.strip() for k in keep if k and k.strip()}, key=len, reverse=True)
+    phrases = sorted({k.strip() for k in (*DEFAULT_KEEP, *keep) if k and k.strip()}, key=len, reverse=True)
     if not phrases:
         return None
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
@@ -384,6 +400,7 @@ def _import_deduce() -> Any:
 
 
 _CACHE_FILE = Path("cache") / "lookup_structs.pickle"  # where deduce keeps its pickle under cache_path
+_BROKEN_PICKLE = (EOFError, pickle.UnpicklingError, KeyError, ValueError, AttributeError, ImportError, IndexError)
 
 
 @functools.lru_cache(maxsize=4)
@@ -403,7 +420,7 @@ def load_deduce(cache_dir: str) -> Any:
         if target.is_file():
             try:
                 return deduce.Deduce(cache_path=path)
-            except (EOFError, pickle.UnpicklingError, KeyError, ValueError, AttributeError, ImportError, IndexError) as exc:
+            except _BROKEN_PICKLE as exc:
                 logging.getLogger(__name__).warning(Errors.E403.format(path=target, problem=type(exc).__name__))
         logging.getLogger(__name__).info("deduce: opzoektabellen worden eenmalig opgebouwd in %s (1-3 minuten)", path)
         build_dir = Path(tempfile.mkdtemp(prefix=".build-", dir=path))
@@ -441,14 +458,17 @@ def _trim_common_words(text: str, span: _Span, model: Any) -> _Span | None:
     first, last = model.lookup_structs["first_name"], model.lookup_structs["surname"]
 
     def common(token: str) -> bool:
-        return token.lower() in words and [token] not in first and [token] not in last
+        return token[:1].isupper() and token.lower() in words and [token] not in first and [token] not in last
 
+    # only on the left (deduce's "naam_left" context) and never next to a particle ("Roos de Wit")
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[span.start:span.end])]
-    while len(tokens) > 1 and common(text[span.start + tokens[0][0]:span.start + tokens[0][1]]):
+    while (
+        len(tokens) > 1
+        and common(text[span.start + tokens[0][0]:span.start + tokens[0][1]])
+        and text[span.start + tokens[1][0]:span.start + tokens[1][1]].lower() not in _PARTICLES
+    ):
         tokens.pop(0)
-    while len(tokens) > 1 and common(text[span.start + tokens[-1][0]:span.start + tokens[-1][1]]):
-        tokens.pop()
-    return _Span(span.start + tokens[0][0], span.start + tokens[-1][1], span.kind, span.priority)
+    return _Span(span.start + tokens[0][0], span.end, span.kind, span.priority)
 
 
 def _deduce_spans(model: Any, text: str) -> list[_Span]:
@@ -460,15 +480,51 @@ def _deduce_spans(model: Any, text: str) -> list[_Span]:
             continue
         if kind == "LOCATIE" and _DEDUCE_ADDRESS.search(ann.text):
             kind = "ADRES"  # street + house number, "Postbus 12" (not "5611 AB Eindhoven")
+        if (ann.start_char > 0 and text[ann.start_char - 1].isalnum()) or (
+            ann.end_char < len(text) and text[ann.end_char].isalnum()
+        ):
+            continue  # inside a code or hash ("6fca5e4842df"), not a postcode or name
         span = _trim(text, _span(ann.start_char, ann.end_char, kind))
         if span is not None and kind == "PERSOON":
             span = _trim_common_words(text, span, model)
+            if span is not None and _is_weak_name(text, span, model):
+                span = _Span(span.start, span.end, kind, _PRIORITY["PERSOON_WEAK"])
         if span is not None:
             spans.append(span)
     return spans
 
 
+def _is_weak_name(text: str, span: _Span, model: Any) -> bool:
+    """One capitalised word at the start of a sentence that is an ordinary Dutch word and no first name:
+    "Mooi gezegd.", "Star.", "Pas na de derde keer" (surnames for deduce)."""
+    word = text[span.start:span.end]
+    return (
+        word.isalpha()
+        and (word in _WORDS_NOT_NAMES
+             or (word.lower() in _dutch_words() and [word] not in model.lookup_structs["first_name"]))
+        and _SENTENCE_START.search(text, 0, span.start) is not None
+    )
+
+
+# In deduce's first-name list, but at the start of a sentence nearly always the ordinary word ("Star.", "Zomer, ...").
+_WORDS_NOT_NAMES = frozenset(
+    """Burger Star Zomer Winter Lente Herfst Niks Prima Top Fijn Goed Super Helder Klopt Jammer Gelukkig Eerlijk
+    Open Vrij Klaar Zeker Echt Stil Blij Boos Precies Juist Mooi Sterk Snel Traag Duidelijk Netjes""".split()
+)
+
+
+def _drop_unconfirmed_weak_names(text: str, spans: list[_Span]) -> list[_Span]:
+    """Keep a weak name only when the text also names that person in full ("Bas Bakker ... Bakker zei")."""
+    weak = [s for s in spans if s.priority == _PRIORITY["PERSOON_WEAK"]]
+    if not weak:
+        return spans
+    strong = {t for s in spans if s.kind == "PERSOON" and s not in weak for t in _person_tokens(text[s.start:s.end])}
+    return [s for s in spans if s not in weak or text[s.start:s.end].lower() in strong]
+
+
 _LEADING_TITLE = re.compile(r"(?:" + _TITLE + r"|[A-Z][a-z]+)[ ]+")
+_TRAILING_LOWER = re.compile(r"(?:[ ]+[a-z'][\w']*)+$")
+_LEADING_LOWER = re.compile(r"(?:[a-z'][\w']*[ ]+)+")
 _LEADING_ARTICLE = re.compile(r"(?:de|het|'t|een)[ ]+")
 
 
@@ -480,6 +536,8 @@ def _trim(text: str, span: _Span) -> _Span | None:
             re.fullmatch(_TITLE, m.group().strip()) or m.group().strip().lower() in _NON_NAME_WORDS
         ):
             start = m.end()
+        if m := _TRAILING_LOWER.search(text, start, end):  # "Smits van het" once "Wmo" is kept
+            end = m.start()
     elif span.kind in {"LOCATIE", "ADRES", "INSTELLING"}:
         if m := _LEADING_ARTICLE.match(text, start, end):
             start = m.end()
@@ -513,11 +571,16 @@ def _resolve(text: str, spans: list[_Span]) -> list[_Span]:
                     nxt.append((other.end, b))
             pieces = nxt
         for a, b in pieces:
-            if (a, b) != (span.start, span.end):  # a leftover: trim it, and for names/places it must still look like one
+            if (a, b) != (span.start, span.end):  # a leftover: trim it; a name/place must still look like one
                 while a < b and not text[a].isalnum():
                     a += 1
                 while b > a and not text[b - 1].isalnum():
                     b -= 1
+                if span.kind == "PERSOON":  # "uit de Bloemenbuurt" left of a name is no name
+                    if m := _LEADING_LOWER.match(text, a, b):
+                        a = m.end()
+                    if m := _TRAILING_LOWER.search(text, a, b):
+                        b = m.start()
                 piece = text[a:b]
                 if span.kind in {"PERSOON", "LOCATIE", "INSTELLING"} and (
                     not any(ch.isupper() for ch in piece) or piece.lower() in _NON_NAME_WORDS
@@ -526,7 +589,14 @@ def _resolve(text: str, spans: list[_Span]) -> list[_Span]:
             piece = text[a:b]
             if sum(ch.isalnum() for ch in piece) >= 2:
                 accepted.append(_Span(a, b, span.kind, span.priority))
-    return sorted(accepted, key=lambda s: s.start)
+    merged: list[_Span] = []
+    for span in sorted(accepted, key=lambda s: s.start):
+        prev = merged[-1] if merged else None
+        if prev and prev.kind == span.kind == "PERSOON" and re.fullmatch(r"[ \-]*", text[prev.end:span.start]):
+            merged[-1] = _Span(prev.start, span.end, "PERSOON", max(prev.priority, span.priority))
+        else:
+            merged.append(span)
+    return merged
 
 
 _PARTICLES = frozenset("van de der den het 't ten ter te in op el al la le da di du von".split())
@@ -651,7 +721,7 @@ class Pseudonymiser:
             spans.extend(_span(m.start(), m.end(), "KEEP") for m in self.keep_regex_.finditer(text))
         if self.model_ is not None:
             spans.extend(_deduce_spans(self.model_, text))
-        return _resolve(text, spans)
+        return _resolve(text, _drop_unconfirmed_weak_names(text, spans))
 
     def pseudonymise_one(self, text: str) -> str:
         """Pseudonymise one text."""
