@@ -1,1 +1,6 @@
 """Relevance and alignment of text segments to the municipality's own core values."""
+
+from stemmen.values.anchors import Anchor, build_anchors
+from stemmen.values.scoring import ValueScore, ValueScorer
+
+__all__ = ["Anchor", "ValueScore", "ValueScorer", "build_anchors"]

