@@ -24,18 +24,31 @@ def ingest_flow(config: str) -> dict:
 
 @flow(name="stemmen-analyse")
 def analyse_flow(config: str) -> dict:
-    """Segments, embeddings and sentiment for new documents only."""
+    """Segments, embeddings, sentiment and value scores for new documents only."""
     settings = load_settings(config)
     segments = tasks.segment_documents(settings)
     n_embedded, embedding_model = tasks.embed_segments(settings)
     n_sentiment, sentiment_model = tasks.score_sentiment(settings)
+    values = tasks.score_values(settings) if settings.manifest_path.is_file() else None
     return {"segments_added": segments, "segments_embedded": n_embedded, "embedding_model": embedding_model,
-            "sentiment_added": n_sentiment, "sentiment_model": sentiment_model}
+            "sentiment_added": n_sentiment, "sentiment_model": sentiment_model, "values": values}
+
+
+@flow(name="stemmen-monitor")
+def monitor_flow(config: str) -> dict:
+    """Alignment series, citizen-employee gaps and relapse alerts; alerts go out as events and messages."""
+    settings = load_settings(config)
+    run_id = tasks.start_run(settings, "monitor")
+    result = tasks.monitor(settings, run_id)
+    result["signalled"] = tasks.signal_alerts(settings, result["alerts"]) if result["alerts"] else None
+    tasks.finish_run(settings, run_id, "completed", [])
+    return result
 
 
 @flow(name="stemmen-pipeline")
 def pipeline_flow(config: str) -> dict:
-    """The whole pipeline in order: ingest, analyse."""
+    """The whole pipeline in order: ingest, analyse, monitor."""
     ingest = ingest_flow(config)
     analyse = analyse_flow(config)
-    return {"ingest": ingest, "analyse": analyse}
+    monitor = monitor_flow(config)
+    return {"ingest": ingest, "analyse": analyse, "monitor": monitor}

@@ -43,3 +43,21 @@ def embed_segments(settings: Settings) -> tuple[int, str]:
 @task(name="sentiment", cache_policy=NONE)
 def score_sentiment(settings: Settings) -> tuple[int, str]:
     return service.score_sentiment(settings)
+
+
+@task(name="waarden-scoren", cache_policy=NONE)
+def score_values(settings: Settings) -> dict:
+    return service.score_values(settings)
+
+
+@task(name="monitoren", cache_policy=NONE)
+def monitor(settings: Settings, run_id: str) -> dict:
+    return service.monitor(settings, run_id)
+
+
+@task(name="signalen-melden", cache_policy=NONE)
+def signal_alerts(settings: Settings, alerts: list[dict]) -> dict:
+    """Relapse alerts -> Prefect events, a markdown artifact and the configured channels ([alerts])."""
+    from pipelines.notify import signal_alerts as signal
+
+    return signal(alerts, settings)

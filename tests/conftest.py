@@ -37,6 +37,16 @@ def demo_workspace(tmp_path_factory):
     return settings, summaries, errors
 
 
+@pytest.fixture(scope="session")
+def demo_analysed(demo_workspace):
+    """The demo after segments, embeddings, sentiment, value scores and monitoring."""
+    from stemmen import service
+
+    settings, _, _ = demo_workspace
+    service.analyse_language(settings)
+    return settings, service.monitor(settings)
+
+
 def all_stored_text(store_path) -> str:
     """Every string value in every table of a DuckDB file, joined (for privacy checks)."""
     import duckdb

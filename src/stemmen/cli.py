@@ -64,6 +64,8 @@ def _run(config_path: Path, flow: str, no_prefect: bool) -> dict:
             out["ingest"] = {"summaries": [s.__dict__ for s in summaries], "errors": errors}
         if flow in ("analyse", "pipeline"):
             out["analyse"] = service.analyse_language(settings)
+        if flow in ("monitor", "pipeline") and settings.manifest_path.is_file():
+            out["monitor"] = service.monitor(settings, service.start_run(settings, "monitor"))
         return out
     from pipelines.environment import configure_prefect
 
@@ -75,6 +77,8 @@ def _run(config_path: Path, flow: str, no_prefect: bool) -> dict:
         return {"ingest": flows.ingest_flow(config)}
     if flow == "analyse":
         return {"analyse": flows.analyse_flow(config)}
+    if flow == "monitor":
+        return {"monitor": flows.monitor_flow(config)}
     return flows.pipeline_flow(config)
 
 
@@ -90,6 +94,22 @@ def _report(result: dict) -> bool:
             f"Analyse: {a['segments_added']} nieuwe segmenten; {a['segments_embedded']} segmenten met embedding"
             f" ({a['embedding_model']}); {a['sentiment_added']} nieuwe sentimentscores ({a['sentiment_model']})"
         )
+        v = a.get("values")
+        if v:
+            typer.echo(f"Waarden: {v['segments_scored']} segmenten gescoord met manifest {v['manifest_version']}")
+            for old in v.get("rescored_from") or []:
+                typer.echo(f"  Herberekend: eerder gescoord met manifest {old['manifest_version']} ({old['scorer_key']});"
+                           " oude scores blijven bewaard en worden niet gemengd.")
+    if result.get("monitor"):
+        m = result["monitor"]
+        typer.echo(f"Monitoring: {m['index_rows']} rijen afstemmingsindex, {m['gaps']} waarden vergeleken"
+                   " (burgers tegenover medewerkers)")
+        for al in m["alerts"]:
+            typer.secho(
+                f"  TERUGVAL: '{al['value_id']}' bij {al['department']} ({al['group_name']}), vanaf {al['start_period']},"
+                f" gesignaleerd in {al['alarm_period']}, daling {al['drop']:.2f}", fg=typer.colors.YELLOW)
+        if not m["alerts"]:
+            typer.echo("  Geen terugval gesignaleerd.")
     return failed
 
 
@@ -116,8 +136,14 @@ def analyse(config: ConfigOpt = None, no_prefect: NoPrefectOpt = False) -> None:
 
 
 @app.command()
+def monitor(config: ConfigOpt = None, no_prefect: NoPrefectOpt = False) -> None:
+    """Afstemmingsindex, verschil burgers-medewerkers en terugvalsignalen."""
+    _report(_run(config or Path.cwd(), "monitor", no_prefect))
+
+
+@app.command()
 def run(config: ConfigOpt = None, no_prefect: NoPrefectOpt = False) -> None:
-    """De hele pijplijn: inlezen, analyseren."""
+    """De hele pijplijn: inlezen, analyseren, monitoren."""
     if _report(_run(config or Path.cwd(), "pipeline", no_prefect)):
         raise typer.Exit(code=1)
 

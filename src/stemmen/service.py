@@ -217,9 +217,119 @@ def score_sentiment(settings: Settings) -> tuple[int, str]:
 
 
 def analyse_language(settings: Settings) -> dict:
-    """Segments, embeddings and sentiment for new documents only."""
+    """Segments, embeddings, sentiment and value scores for new documents only."""
     segments = segment_documents(settings)
     n_embedded, embed_key = embed_segments(settings)
     n_sentiment, sentiment_key = score_sentiment(settings)
-    return {"segments_added": segments, "segments_embedded": n_embedded, "embedding_model": embed_key,
-            "sentiment_added": n_sentiment, "sentiment_model": sentiment_key}
+    out = {"segments_added": segments, "segments_embedded": n_embedded, "embedding_model": embed_key,
+           "sentiment_added": n_sentiment, "sentiment_model": sentiment_key}
+    if settings.manifest_path.is_file():
+        out["values"] = score_values(settings)
+    return out
+
+
+# -- values and monitoring --------------------------------------------------------
+@lru_cache(maxsize=4)
+def _fitted_scorer(manifest_path: str, fingerprint: str, embedder):
+    from stemmen.values.scoring import ValueScorer
+
+    return ValueScorer(embedder).fit(load_manifest(manifest_path))
+
+
+def scorer_key(scorer) -> str:
+    """Embedder model key plus a hash of the scorer's parameters: scores of other settings never mix."""
+    import hashlib
+    import json
+
+    params = json.dumps(scorer.describe(), sort_keys=True, default=str)
+    return f"{scorer.embedder.model_key}|values/{hashlib.sha256(params.encode()).hexdigest()[:12]}"
+
+
+def score_values(settings: Settings) -> dict:
+    """Relevance and alignment per segment and value, for segments not yet scored with this manifest and model."""
+    import pandas as pd
+
+    from stemmen.nlp.embed import embed_cached
+    from stemmen.nlp.sentiment import get_sentiment
+
+    manifest = load_manifest(settings.manifest_path)
+    base = embedder_for(settings)
+    scorer = _fitted_scorer(str(settings.manifest_path), manifest.fingerprint, base)
+    key = scorer_key(scorer)
+    with open_store(settings) as store:
+        previous = store.other_score_versions(manifest.fingerprint, key)
+        todo = store.segments_without_scores(manifest.fingerprint, key)
+        if todo:
+            texts = [t for _, t in todo]
+            vectors = embed_cached(texts, base, cache=store, kind="query")
+            m = settings.models
+            sent_model = get_sentiment(m.sentiment, m.sentiment_model or None,
+                                       CachingEmbedder(base, store) if m.sentiment in ("hybrid", "embedding") else None)
+            scores = scorer.score(texts, embeddings=vectors, sentiments=sent_model.predict(texts))
+            rows = [
+                dict(segment_id=sid, value_id=v, relevance=float(sc.relevance[v]), alignment=float(sc.alignment[v]),
+                     is_top=sc.top_value == v, manifest_version=manifest.versie,
+                     manifest_fingerprint=manifest.fingerprint, scorer_key=key)
+                for (sid, _), sc in zip(todo, scores) for v in manifest.value_ids
+            ]
+            store.insert_frame("value_scores", pd.DataFrame(rows))
+    return {"segments_scored": len(todo), "manifest_version": manifest.versie, "scorer_key": key,
+            "rescored_from": [{"manifest_version": v, "scorer_key": k} for v, _, k in previous] if todo else []}
+
+
+def monitor(settings: Settings, run_id: str | None = None) -> dict:
+    """Alignment index, citizen-employee gaps and relapse alerts for the current manifest and model."""
+    from stemmen.values.drift import DriftDetector
+    from stemmen.values.index import alignment_index, group_gap
+
+    manifest = load_manifest(settings.manifest_path)
+    scorer = _fitted_scorer(str(settings.manifest_path), manifest.fingerprint, embedder_for(settings))
+    key = scorer_key(scorer)
+    a = settings.analysis
+    run_id = run_id or "handmatig"
+    with open_store(settings) as store:
+        scores = store.scored_segments(manifest.fingerprint, key)
+        if scores.empty:
+            return {"alerts": [], "index_rows": 0, "gaps": 0}
+        scores["date"] = scores["date"].map(lambda d: d.date() if hasattr(d, "date") else d)
+        index = alignment_index(scores, threshold=a.relevance_threshold, period=a.period,
+                                by=("value_id", "group", "kind"), department=True, seed=a.seed)
+        gaps = group_gap(scores, threshold=a.relevance_threshold, seed=a.seed,
+                         value_names={v.id: v.naam for v in manifest.waarden})
+        # a relapse series counts each segment under its primary value only, so that one complaint
+        # ("zo zijn de regels") does not raise alerts for every value it touches
+        detector = DriftDetector(period=a.period, threshold=a.relevance_threshold,
+                                 baseline_start=manifest.start_date, baseline_periods=a.baseline_periods,
+                                 seed=a.seed).fit(scores[scores["is_top"]])
+        tag = dict(run_id=run_id, manifest_fingerprint=manifest.fingerprint, scorer_key=key)
+        index = index.rename(columns={"group": "group_name"}).assign(**tag)
+        gaps = gaps.assign(**tag)
+        alerts = alerts_table(detector.alerts_, tag)
+        store.replace_results("alignment_index", index, manifest.fingerprint, key)
+        store.replace_results("group_gaps", gaps, manifest.fingerprint, key)
+        store.replace_results("alerts", alerts, manifest.fingerprint, key)
+    summary = alerts.drop(columns=["evidence"]).to_dict("records") if len(alerts) else []
+    return {"alerts": summary, "index_rows": len(index),
+            "gaps": len(gaps)}
+
+
+def alerts_table(alerts, tag: dict):
+    """Drift alerts as rows of the alerts table, evidence as JSON (pseudonymised segment texts)."""
+    import hashlib
+    import json
+    from dataclasses import asdict
+
+    import pandas as pd
+
+    rows = []
+    for al in alerts:
+        d = asdict(al)
+        evidence = d.pop("evidence")
+        d.pop("also_signalled", None)
+        d.pop("episode_end", None)
+        d["group_name"] = d.pop("group")
+        d["evidence"] = json.dumps(evidence, ensure_ascii=False, default=str)
+        d["alert_id"] = hashlib.sha256(
+            f"{al.value_id}|{al.group}|{al.department}|{al.kind}|{al.start_period}".encode()).hexdigest()[:16]
+        rows.append({**d, **tag})
+    return pd.DataFrame(rows)
