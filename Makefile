@@ -9,6 +9,7 @@ demo: setup
 	.venv/bin/stemmen demo demo-workspace
 
 test: setup
+	@bash scripts/setup-browser.sh
 	.venv/bin/python -m pytest -q
 
 bench: setup

@@ -47,6 +47,16 @@ def demo_analysed(demo_workspace):
     return settings, service.monitor(settings)
 
 
+@pytest.fixture
+def stored_text():
+    return all_stored_text
+
+
+@pytest.fixture
+def planted():
+    return planted_pii()
+
+
 def all_stored_text(store_path) -> str:
     """Every string value in every table of a DuckDB file, joined (for privacy checks)."""
     import duckdb

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from conftest import all_stored_text, planted_pii
 
 
 def test_demo_ingests_completely(demo_workspace):
@@ -17,17 +16,17 @@ def test_demo_ingests_completely(demo_workspace):
     assert kinds == {"enquete", "brainstorm", "manifest_reactie", "casus"}
 
 
-def test_no_planted_personal_data_anywhere_in_the_store(demo_workspace):
+def test_no_planted_personal_data_anywhere_in_the_store(demo_workspace, stored_text, planted):
     settings, _, _ = demo_workspace
-    text = all_stored_text(settings.store_path)
+    text = stored_text(settings.store_path)
     assert len(text) > 100_000
-    leaked = [p for p in planted_pii() if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)]
+    leaked = [p for p in planted if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)]
     assert leaked == []
 
 
-def test_content_survives_pseudonymisation(demo_workspace):
+def test_content_survives_pseudonymisation(demo_workspace, stored_text):
     settings, _, _ = demo_workspace
-    text = all_stored_text(settings.store_path)
+    text = stored_text(settings.store_path)
     for word in ("teruggebeld", "vergunning", "Vergunningen", "gelijkwaardig", "Lindewaard"):
         assert word in text
 
@@ -45,7 +44,7 @@ def test_planted_relapse_detected_and_only_there(demo_analysed):
     assert steady == []
 
 
-def test_alerts_carry_pseudonymised_evidence(demo_analysed):
+def test_alerts_carry_pseudonymised_evidence(demo_analysed, stored_text, planted):
     import json
 
     from stemmen.store import Store
@@ -56,5 +55,5 @@ def test_alerts_carry_pseudonymised_evidence(demo_analysed):
     assert rows
     evidence = json.loads(rows[0][1])
     assert 1 <= len(evidence) <= 5 and all(e["text"] for e in evidence)
-    text = all_stored_text(settings.store_path)
-    assert [p for p in planted_pii() if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)] == []
+    text = stored_text(settings.store_path)
+    assert [p for p in planted if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)] == []

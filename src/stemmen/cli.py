@@ -162,10 +162,39 @@ def demo(
     typer.echo(f"Demowerkruimte: {path.resolve()}")
     failed = _report(_run(path, "pipeline", no_prefect))
     settings = _settings(path)
+    from stemmen import service
+
     typer.echo(f"Database: {settings.store_path.resolve()}")
-    typer.echo(f"Rapporten: {settings.reports_path.resolve()}")
+    for p in service.report(settings):
+        typer.echo(f"Rapport: {p}" if p.endswith(".html") else f"Export: {p}")
     if failed:
         raise typer.Exit(code=1)
+
+
+@app.command()
+def report(
+    config: ConfigOpt = None,
+    scope: Annotated[Optional[list[str]], typer.Option(
+        "--scope", help="deelrapport, bijv. 'golf=2026-01' of 'soort=enquete,afdeling=Vergunningen' (herhaalbaar)")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="ook PDF (via headless Chromium)")] = False,
+) -> None:
+    """Schrijf het themarapport en het monitoringsrapport (HTML, optioneel PDF) en de exports."""
+    from stemmen import service
+
+    for path in service.report(_settings(config or Path.cwd()), scopes=scope, pdf=pdf):
+        typer.echo(path)
+
+
+@app.command()
+def export(
+    config: ConfigOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="map voor de CSV-bestanden en de Excel-werkmap")] = None,
+) -> None:
+    """Exporteer documenten, segmenten, waardescores, afstemming, signalen (CSV en Excel)."""
+    from stemmen import service
+
+    for path in service.export(_settings(config or Path.cwd()), out):
+        typer.echo(path)
 
 
 @app.command()

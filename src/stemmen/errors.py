@@ -103,6 +103,7 @@ class Errors:
     E701 = "Waarden: de scorer is nog niet gefit; roep eerst fit(manifest) aan."
     E702 = "Waarden: {n_emb} embeddings meegegeven voor {n_texts} teksten (of dimensie {dim} in plaats van {expected}); gebruik embeddings van hetzelfde model als de scorer."
     E703 = "Waarden: {n_sent} sentimentwaarden meegegeven voor {n_texts} teksten."
+    E704 = "Waarden: een ensemble heeft minstens 2 embedders en per embedder een niet-negatief gewicht nodig ({n} embedders, {n_weights} gewichten)."
     # alignment index, group gap, drift (values/index.py, values/drift.py)
     E710 = "Waardescores: de kolom(men) {missing} ontbreken; verwacht: {expected}."
     E711 = "Waardescores: onbekende periode '{period}'; kies uit {choices}."

@@ -277,8 +277,8 @@ def score_values(settings: Settings) -> dict:
             "rescored_from": [{"manifest_version": v, "scorer_key": k} for v, _, k in previous] if todo else []}
 
 
-def monitor(settings: Settings, run_id: str | None = None) -> dict:
-    """Alignment index, citizen-employee gaps and relapse alerts for the current manifest and model."""
+def monitoring_results(settings: Settings, store) -> dict | None:
+    """Scores of the current manifest and model with their index, gaps and fitted drift detector."""
     from stemmen.values.drift import DriftDetector
     from stemmen.values.index import alignment_index, group_gap
 
@@ -286,31 +286,87 @@ def monitor(settings: Settings, run_id: str | None = None) -> dict:
     scorer = _fitted_scorer(str(settings.manifest_path), manifest.fingerprint, embedder_for(settings))
     key = scorer_key(scorer)
     a = settings.analysis
-    run_id = run_id or "handmatig"
+    scores = store.scored_segments(manifest.fingerprint, key)
+    if scores.empty:
+        return None
+    scores["date"] = scores["date"].map(lambda d: d.date() if hasattr(d, "date") else d)
+    index = alignment_index(scores, threshold=a.relevance_threshold, period=a.period,
+                            by=("value_id", "group", "kind"), department=True, seed=a.seed)
+    gaps = group_gap(scores, threshold=a.relevance_threshold, seed=a.seed, unit="document",
+                     value_names={v.id: v.naam for v in manifest.waarden})
+    # a relapse series counts each segment under its primary value only, so that one complaint
+    # ("zo zijn de regels") does not raise alerts for every value it touches
+    detector = DriftDetector(period=a.period, threshold=a.relevance_threshold, baseline_start=manifest.start_date,
+                             baseline_periods=a.baseline_periods, seed=a.seed).fit(scores[scores["is_top"]])
+    return dict(manifest=manifest, scorer=scorer, key=key, scores=scores, index=index, gaps=gaps,
+                detector=detector)
+
+
+def monitor(settings: Settings, run_id: str | None = None) -> dict:
+    """Alignment index, citizen-employee gaps and relapse alerts for the current manifest and model."""
     with open_store(settings) as store:
-        scores = store.scored_segments(manifest.fingerprint, key)
-        if scores.empty:
+        res = monitoring_results(settings, store)
+        if res is None:
             return {"alerts": [], "index_rows": 0, "gaps": 0}
-        scores["date"] = scores["date"].map(lambda d: d.date() if hasattr(d, "date") else d)
-        index = alignment_index(scores, threshold=a.relevance_threshold, period=a.period,
-                                by=("value_id", "group", "kind"), department=True, seed=a.seed)
-        gaps = group_gap(scores, threshold=a.relevance_threshold, seed=a.seed,
-                         value_names={v.id: v.naam for v in manifest.waarden})
-        # a relapse series counts each segment under its primary value only, so that one complaint
-        # ("zo zijn de regels") does not raise alerts for every value it touches
-        detector = DriftDetector(period=a.period, threshold=a.relevance_threshold,
-                                 baseline_start=manifest.start_date, baseline_periods=a.baseline_periods,
-                                 seed=a.seed).fit(scores[scores["is_top"]])
-        tag = dict(run_id=run_id, manifest_fingerprint=manifest.fingerprint, scorer_key=key)
-        index = index.rename(columns={"group": "group_name"}).assign(**tag)
-        gaps = gaps.assign(**tag)
-        alerts = alerts_table(detector.alerts_, tag)
+        manifest, key = res["manifest"], res["key"]
+        tag = dict(run_id=run_id or "handmatig", manifest_fingerprint=manifest.fingerprint, scorer_key=key)
+        index = res["index"].rename(columns={"group": "group_name"}).assign(**tag)
+        gaps = res["gaps"].assign(**tag)
+        alerts = alerts_table(res["detector"].alerts_, tag)
         store.replace_results("alignment_index", index, manifest.fingerprint, key)
         store.replace_results("group_gaps", gaps, manifest.fingerprint, key)
         store.replace_results("alerts", alerts, manifest.fingerprint, key)
     summary = alerts.drop(columns=["evidence"]).to_dict("records") if len(alerts) else []
-    return {"alerts": summary, "index_rows": len(index),
-            "gaps": len(gaps)}
+    return {"alerts": summary, "index_rows": len(index), "gaps": len(gaps)}
+
+
+def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = False) -> list[str]:
+    """Theme and monitoring reports (HTML, optionally PDF) and exports in the reports folder."""
+    from stemmen.report import Scope, build_report_data_from_frames, write_reports
+
+    with open_store(settings) as store:
+        docs = store.con.execute(
+            "SELECT doc_id, kind, source_name, group_name, department, date, wave, question, value_ref, article,"
+            " case_id, status, role, respondent_key, text FROM documents WHERE is_current ORDER BY date, doc_id"
+        ).df()
+        segs = store.con.execute(
+            "SELECT s.segment_id, s.doc_id, s.idx, s.text, st.polarity, st.label, st.model_key"
+            " FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
+            " LEFT JOIN sentiment st ON st.segment_id = s.segment_id WHERE d.is_current ORDER BY s.doc_id, s.idx"
+        ).df()
+        runs = store.con.execute("SELECT run_id, command, status, finished_at, code_version FROM runs").df()
+        res = monitoring_results(settings, store) if settings.manifest_path.is_file() else None
+        themes = _themes_for_report(settings, store)
+    manifest = load_manifest(settings.manifest_path) if settings.manifest_path.is_file() else None
+    a = settings.analysis
+    lineage = {
+        "code_version": code_version(),
+        "embedding_model": embedder_for(settings).model_key,
+        "sentiment_model": ", ".join(sorted(segs["model_key"].dropna().unique())),
+        "relevance_threshold": a.relevance_threshold, "period": a.period, "seed": a.seed,
+        "runs": runs.assign(finished_at=runs["finished_at"].astype(str)).to_dict("records"),
+    }
+    extra = {}
+    if res is not None:
+        det = res["detector"]
+        lineage["value_scorer"] = res["scorer"].describe()
+        lineage["drift"] = {"k": det.k, "h": det.h, "confirm": det.confirm, "baseline_periods": det.baseline_periods,
+                            "monitor_from": det.monitor_from_}
+        extra = dict(scores=res["scores"], gap=res["gaps"], alerts=det.alerts_, drift_paths=det.paths_,
+                     drift_baselines=det.baselines_)
+    data = build_report_data_from_frames(
+        documents=docs, segments=segs, manifest=manifest, themes=themes, lineage=lineage,
+        municipality=(manifest.gemeente if manifest else ""), threshold=a.relevance_threshold,
+        period=a.period, baseline_periods=a.baseline_periods, seed=a.seed, **extra)
+    settings.reports_path.mkdir(parents=True, exist_ok=True)
+    paths = write_reports(data, settings.reports_path, scopes=[Scope.parse(x) for x in scopes] if scopes else None,
+                          pdf=pdf)
+    return [str(p) for p in paths]
+
+
+def _themes_for_report(settings: Settings, store):
+    """Themes for the report once the themes stage has stored them; None until then."""
+    return None
 
 
 def alerts_table(alerts, tag: dict):
@@ -325,11 +381,46 @@ def alerts_table(alerts, tag: dict):
     for al in alerts:
         d = asdict(al)
         evidence = d.pop("evidence")
-        d.pop("also_signalled", None)
-        d.pop("episode_end", None)
+        d["also_signalled"] = json.dumps(list(d.get("also_signalled") or ()), ensure_ascii=False)
         d["group_name"] = d.pop("group")
         d["evidence"] = json.dumps(evidence, ensure_ascii=False, default=str)
         d["alert_id"] = hashlib.sha256(
             f"{al.value_id}|{al.group}|{al.department}|{al.kind}|{al.start_period}".encode()).hexdigest()[:16]
         rows.append({**d, **tag})
     return pd.DataFrame(rows)
+
+
+# The export files researchers get, one query each; columns as documented in docs/schema.md.
+EXPORT_QUERIES = {
+    "documents.csv": "SELECT doc_id, doc_key, version, kind, source_name, group_name, department, date, wave, question,"
+                     " value_ref, article, case_id, status, role, respondent_key, text, file_name, row_number, batch_id"
+                     " FROM documents WHERE is_current ORDER BY date, doc_id",
+    "segments.csv": "SELECT s.segment_id, s.doc_id, s.idx, s.start_char, s.end_char, s.text,"
+                    " array_to_string(s.lemmas, ' ') AS lemmas, t.polarity, t.label AS sentiment, t.model_key AS"
+                    " sentiment_model FROM segments s JOIN documents d ON d.doc_id = s.doc_id LEFT JOIN sentiment t"
+                    " ON t.segment_id = s.segment_id WHERE d.is_current ORDER BY s.doc_id, s.idx",
+    "value_scores.csv": "SELECT segment_id, value_id, relevance, alignment, is_top, manifest_version,"
+                        " manifest_fingerprint, scorer_key FROM value_scores ORDER BY segment_id, value_id",
+    "alignment.csv": "SELECT value_id, group_name, kind, department, period, n, n_segments, attention, mean, sd,"
+                     " ci_low, ci_high, ci_method, low_n, manifest_fingerprint, scorer_key, run_id FROM alignment_index"
+                     " ORDER BY value_id, group_name, kind, department, period",
+    "group_gaps.csv": "SELECT value_id, n_a, n_b, mean_a, mean_b, diff, ci_low, ci_high, p, p_adj, significant,"
+                      " verdict, manifest_fingerprint, scorer_key, run_id FROM group_gaps ORDER BY value_id",
+    "alerts.csv": "SELECT alert_id, value_id, group_name, department, kind, metric, start_period, alarm_period,"
+                  " baseline_mean, recent_mean, drop, drop_ci_low, drop_ci_high, n_baseline, n_recent, statistic,"
+                  " threshold, episode_end, also_signalled, evidence, manifest_fingerprint, scorer_key, run_id"
+                  " FROM alerts ORDER BY alarm_period, value_id",
+}
+
+
+def export(settings: Settings, out_dir: str | Path | None = None) -> list[str]:
+    """Write the store's results as CSV files (one per table) for researchers."""
+    out = Path(out_dir) if out_dir else settings.reports_path / "export"
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    with open_store(settings) as store:
+        for name, sql in EXPORT_QUERIES.items():
+            frame = store.con.execute(sql).df()
+            frame.to_csv(out / name, index=False, encoding="utf-8")
+            paths.append(str(out / name))
+    return paths

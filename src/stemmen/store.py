@@ -179,6 +179,8 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
                 baseline_mean DOUBLE, recent_mean DOUBLE, drop DOUBLE, drop_ci_low DOUBLE, drop_ci_high DOUBLE,
                 n_baseline INTEGER, n_recent INTEGER, statistic DOUBLE, threshold DOUBLE,
                 evidence JSON NOT NULL,
+                also_signalled JSON,
+                episode_end VARCHAR,
                 manifest_fingerprint VARCHAR NOT NULL,
                 scorer_key VARCHAR NOT NULL,
                 created_at TIMESTAMP NOT NULL
