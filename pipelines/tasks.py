@@ -50,6 +50,16 @@ def score_values(settings: Settings) -> dict:
     return service.score_values(settings)
 
 
+@task(name="thema's", cache_policy=NONE)
+def extract_themes(settings: Settings) -> dict:
+    return service.extract_themes(settings)
+
+
+@task(name="rapporten", retries=1, retry_delay_seconds=2, cache_policy=NONE)
+def write_reports(settings: Settings) -> list[str]:
+    return service.report(settings)
+
+
 @task(name="monitoren", cache_policy=NONE)
 def monitor(settings: Settings, run_id: str) -> dict:
     return service.monitor(settings, run_id)

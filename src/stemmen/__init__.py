@@ -69,4 +69,15 @@ def score_values(texts: list[str], manifest: "Manifest", *, embedder=None, use_s
     return ValueScorer(embedder).fit(manifest).score(texts, embeddings=vectors, sentiments=polarity)
 
 
-__all__ = ["__version__", "embed", "load_manifest", "pseudonymise", "score_values", "sentiment"]
+def extract_themes(texts: list[str], *, seed: int = 42, embeddings=None, embedder=None, **params):
+    """Themes of one analysis scope (a question, a wave, a source, or everything).
+
+    ``.assignments``: theme id per text (-1 = outlier or non-answer); ``.themes``: id, label,
+    keywords, size, examples; ``.non_answers``: counts of "weet niet", "n.v.t.", ... set aside.
+    """
+    from stemmen.themes import extract_themes as _extract
+
+    return _extract(list(texts), seed=seed, embeddings=embeddings, embedder=embedder, **params)
+
+
+__all__ = ["__version__", "embed", "extract_themes", "load_manifest", "pseudonymise", "score_values", "sentiment"]

@@ -65,7 +65,11 @@ def _run(config_path: Path, flow: str, no_prefect: bool) -> dict:
         if flow in ("analyse", "pipeline"):
             out["analyse"] = service.analyse_language(settings)
         if flow in ("monitor", "pipeline") and settings.manifest_path.is_file():
-            out["monitor"] = service.monitor(settings, service.start_run(settings, "monitor"))
+            run_id = service.start_run(settings, "monitor")
+            out["monitor"] = service.monitor(settings, run_id)
+            service.finish_run(settings, run_id, "completed", [])
+        if flow == "pipeline":
+            out["reports"] = service.report(settings)
         return out
     from pipelines.environment import configure_prefect
 
@@ -100,6 +104,10 @@ def _report(result: dict) -> bool:
             for old in v.get("rescored_from") or []:
                 typer.echo(f"  Herberekend: eerder gescoord met manifest {old['manifest_version']} ({old['scorer_key']});"
                            " oude scores blijven bewaard en worden niet gemengd.")
+        t = a.get("themes")
+        if t:
+            typer.echo(f"Thema's: {t['themes']} ({t['status']}), {t['non_answers']} non-antwoorden apart gezet,"
+                       f" {t['outlier_share']:.0%} niet toegewezen; codeboek: {t['codebook']}")
     if result.get("monitor"):
         m = result["monitor"]
         typer.echo(f"Monitoring: {m['index_rows']} rijen afstemmingsindex, {m['gaps']} waarden vergeleken"
@@ -160,13 +168,14 @@ def demo(
         _fail(f"{directory} bestaat al en is niet leeg; kies een andere map of verwijder hem.")
     path = create_demo_workspace(directory)
     typer.echo(f"Demowerkruimte: {path.resolve()}")
-    failed = _report(_run(path, "pipeline", no_prefect))
+    result = _run(path, "pipeline", no_prefect)
+    failed = _report(result)
     settings = _settings(path)
-    from stemmen import service
-
     typer.echo(f"Database: {settings.store_path.resolve()}")
-    for p in service.report(settings):
-        typer.echo(f"Rapport: {p}" if p.endswith(".html") else f"Export: {p}")
+    for p in result.get("reports") or []:
+        if p.endswith(".html"):
+            typer.echo(f"Rapport: {p}")
+    typer.echo(f"Exports: {settings.reports_path.resolve() / 'export'}")
     if failed:
         raise typer.Exit(code=1)
 
@@ -195,6 +204,38 @@ def export(
 
     for path in service.export(_settings(config or Path.cwd()), out):
         typer.echo(path)
+
+
+@app.command()
+def serve(
+    config: ConfigOpt = None,
+    deployment: Annotated[Optional[list[str]], typer.Option(
+        "--deployment", help="alleen deze deployment(s), bijv. wekelijks (herhaalbaar)")] = None,
+) -> None:
+    """Bied de geplande flows aan een Prefect-server aan (wekelijks monitoren, na elke meting)."""
+    settings = _settings(config or Path.cwd())
+    from pipelines.environment import configure_prefect
+
+    configure_prefect(settings.prefect.api_url, settings.prefect.analytics)
+    from pipelines.deployments import serve_deployments
+
+    serve_deployments(str(settings.workspace / "stemmen.toml"), deployment or None)
+
+
+@app.command()
+def deploy(
+    config: ConfigOpt = None,
+    pool: Annotated[str, typer.Option("--pool", help="Prefect work pool (process) voor workers")] = "stemmen",
+) -> None:
+    """Registreer de deployments bij een work pool, voor workers op een of meer machines."""
+    settings = _settings(config or Path.cwd())
+    from pipelines.environment import configure_prefect
+
+    configure_prefect(settings.prefect.api_url, settings.prefect.analytics)
+    from pipelines.deployments import deploy_to_work_pool
+
+    for d in deploy_to_work_pool(str(settings.workspace / "stemmen.toml"), pool) or []:
+        typer.echo(str(d))
 
 
 @app.command()

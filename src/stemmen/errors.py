@@ -124,6 +124,13 @@ class Errors:
     # theme labels and statuses shown to consultants
     E820 = "Te weinig antwoorden voor thema's ({n} antwoorden, minimaal {minimum} nodig)"
     E821 = "Geen antwoorden om thema's in te vinden"
+    # draft manifest from step 1 (themes/draft.py)
+    E830 = ("Conceptmanifest: te weinig antwoorden om kernwaarden voor te stellen: {n} bruikbare antwoorden "
+            "van de {total} teksten ({dropped}), minimaal {minimum} nodig. Voeg meer enquête-antwoorden of "
+            "brainstormbeurten uit stap 1 toe.")
+    E831 = ("Conceptmanifest: geen enkel thema wordt door minstens {min_share} van de antwoorden genoemd; "
+            "er is geen kandidaat-waarde voor te stellen. Verlaag min_share of voeg antwoorden toe.")
+    E832 = "Conceptmanifest: ongeldige instelling {name}={value!r}: {problem}"
 
     # --- report / export ---
     E900 = "Rapport: {problem}"

@@ -225,6 +225,7 @@ def analyse_language(settings: Settings) -> dict:
            "sentiment_added": n_sentiment, "sentiment_model": sentiment_key}
     if settings.manifest_path.is_file():
         out["values"] = score_values(settings)
+    out["themes"] = extract_themes(settings)
     return out
 
 
@@ -313,10 +314,14 @@ def monitor(settings: Settings, run_id: str | None = None) -> dict:
         index = res["index"].rename(columns={"group": "group_name"}).assign(**tag)
         gaps = res["gaps"].assign(**tag)
         alerts = alerts_table(res["detector"].alerts_, tag)
+        seen = {a for (a,) in store.query("SELECT alert_id FROM alerts WHERE manifest_fingerprint = ?"
+                                          " AND scorer_key = ?", [manifest.fingerprint, key])}
         store.replace_results("alignment_index", index, manifest.fingerprint, key)
         store.replace_results("group_gaps", gaps, manifest.fingerprint, key)
         store.replace_results("alerts", alerts, manifest.fingerprint, key)
     summary = alerts.drop(columns=["evidence"]).to_dict("records") if len(alerts) else []
+    for a in summary:
+        a["new"] = a["alert_id"] not in seen  # notify an episode once, not at every weekly run
     return {"alerts": summary, "index_rows": len(index), "gaps": len(gaps)}
 
 
@@ -364,11 +369,6 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
     return [str(p) for p in paths]
 
 
-def _themes_for_report(settings: Settings, store):
-    """Themes for the report once the themes stage has stored them; None until then."""
-    return None
-
-
 def alerts_table(alerts, tag: dict):
     """Drift alerts as rows of the alerts table, evidence as JSON (pseudonymised segment texts)."""
     import hashlib
@@ -397,8 +397,11 @@ EXPORT_QUERIES = {
                      " FROM documents WHERE is_current ORDER BY date, doc_id",
     "segments.csv": "SELECT s.segment_id, s.doc_id, s.idx, s.start_char, s.end_char, s.text,"
                     " array_to_string(s.lemmas, ' ') AS lemmas, t.polarity, t.label AS sentiment, t.model_key AS"
-                    " sentiment_model FROM segments s JOIN documents d ON d.doc_id = s.doc_id LEFT JOIN sentiment t"
-                    " ON t.segment_id = s.segment_id WHERE d.is_current ORDER BY s.doc_id, s.idx",
+                    " sentiment_model, a.theme_id, a.non_answer FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
+                    " LEFT JOIN sentiment t ON t.segment_id = s.segment_id LEFT JOIN theme_assignments a"
+                    " ON a.segment_id = s.segment_id AND a.scope = 'alles' WHERE d.is_current ORDER BY s.doc_id, s.idx",
+    "themes.csv": "SELECT scope, theme_id, label, array_to_string(keywords, '; ') AS keywords, size,"
+                  " array_to_string(examples, ' | ') AS examples, status, run_id FROM themes ORDER BY scope, theme_id",
     "value_scores.csv": "SELECT segment_id, value_id, relevance, alignment, is_top, manifest_version,"
                         " manifest_fingerprint, scorer_key FROM value_scores ORDER BY segment_id, value_id",
     "alignment.csv": "SELECT value_id, group_name, kind, department, period, n, n_segments, attention, mean, sd,"
@@ -424,3 +427,81 @@ def export(settings: Settings, out_dir: str | Path | None = None) -> list[str]:
             frame.to_csv(out / name, index=False, encoding="utf-8")
             paths.append(str(out / name))
     return paths
+
+
+# -- themes -------------------------------------------------------------------------
+THEME_SCOPE = "alles"
+
+
+def codebook_path(settings: Settings, scope: str = THEME_SCOPE) -> Path:
+    """The consultant's codebook of a scope: rename, merge, split off and freeze themes here."""
+    return settings.workspace / "themes" / scope / "themes.toml"
+
+
+def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
+    """Themes of all current segments; a codebook with frozen or edited themes is applied, not refitted."""
+    import json
+
+    import pandas as pd
+
+    from stemmen.nlp.embed import embed_cached
+    from stemmen.themes import extract_themes as fit_themes
+    from stemmen.themes.codebook import FROZEN, MERGED, Codebook, apply_codebook
+
+    a = settings.analysis
+    embedder = embedder_for(settings)
+    path = codebook_path(settings)
+    with open_store(settings) as store:
+        rows = store.current_segments()
+        ids, texts = [r[0] for r in rows], [r[2] for r in rows]
+        vectors = embed_cached(texts, embedder, cache=store, kind="query")
+        book = Codebook.load(path) if path.is_file() else None
+        curated = book is not None and any(t.status in (FROZEN, MERGED) for t in book.themes)
+        if curated:
+            result = apply_codebook(book, texts, vectors, seed=a.seed)
+            book.save(path)
+        else:
+            result = fit_themes(texts, seed=a.seed, embeddings=vectors)
+            if result.model is not None and result.status == "ok":
+                Codebook.from_result(result).save(path)
+        run_id = run_id or "handmatig"
+        frames = {
+            "theme_runs": pd.DataFrame([dict(
+                run_id=run_id, scope=THEME_SCOPE, status=result.status, message=result.message,
+                n_segments=len(texts), n_non_answers=result.n_non_answers,
+                n_outliers=sum(1 for x, k in zip(result.assignments, result.non_answer_kinds) if x < 0 and k is None),
+                non_answers=json.dumps(result.non_answers, ensure_ascii=False),
+                codebook_version=(book.versie if curated else 1), embedding_model=embedder.model_key,
+                lineage=json.dumps(result.lineage, ensure_ascii=False, default=str))]),
+            "themes": pd.DataFrame([dict(run_id=run_id, scope=THEME_SCOPE, theme_id=t.id, label=t.label,
+                                         keywords=list(t.keywords), size=t.size, examples=list(t.examples),
+                                         status=t.status) for t in result.themes]),
+            "theme_assignments": pd.DataFrame(dict(
+                run_id=run_id, scope=THEME_SCOPE, segment_id=ids, theme_id=result.assignments,
+                similarity=result.similarities, non_answer=result.non_answer_kinds)),
+        }
+        store.replace_scope(THEME_SCOPE, frames)
+    return {"themes": len(result.themes), "status": result.status, "non_answers": result.n_non_answers,
+            "outlier_share": round(float(frames["theme_runs"]["n_outliers"][0]) / max(1, result.n_answers), 3),
+            "codebook": str(path), "curated": curated}
+
+
+def _themes_for_report(settings: Settings, store):
+    """Stored themes of the main scope as the report's ThemeSet; None before the themes stage ran."""
+    import json
+
+    from stemmen.report import ThemeSet
+
+    run = store.con.execute(
+        "SELECT non_answers, embedding_model FROM theme_runs WHERE scope = ?", [THEME_SCOPE]).fetchone()
+    if run is None:
+        return None
+    themes = store.con.execute(
+        "SELECT theme_id, label, keywords, size, examples, status FROM themes WHERE scope = ? ORDER BY theme_id",
+        [THEME_SCOPE]).df()
+    assignments = store.con.execute(
+        "SELECT segment_id, theme_id, similarity, non_answer FROM theme_assignments WHERE scope = ?",
+        [THEME_SCOPE]).df()
+    for col in ("keywords", "examples"):
+        themes[col] = themes[col].map(list)
+    return ThemeSet(themes=themes, assignments=assignments, non_answers=json.loads(run[0]), model=run[1])

@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from stemmen.errors import ConfigError, Errors
 
@@ -73,6 +73,29 @@ class AnalysisSettings(_Section):
 class PrefectSettings(_Section):
     api_url: str = ""  # empty: run flows in-process with a temporary local server
     analytics: bool = False
+    # distributed embedding/scoring (pipelines/distributed.py): a Dask scheduler ("tcp://host:8786"),
+    # "local" for a LocalCluster of dask_workers processes on this machine, or "" to run in-process
+    dask_address: str = ""
+    dask_workers: int = Field(2, ge=1)
+    batch_size: int = Field(256, ge=1)  # segments per distributed task
+    weekly_cron: str = "0 6 * * 1"  # schedule of the monitoring deployment (stemmen serve)
+    timezone: str = "Europe/Amsterdam"
+
+
+class AlertSettings(_Section):
+    """Where relapse alerts go besides the Prefect UI; every channel is optional."""
+
+    # JSON POST with a "text" field (Slack/Mattermost/Teams-compatible); a secret (it holds a token)
+    webhook_url: SecretStr = SecretStr("")
+    email_to: list[str] = Field(default_factory=list)
+    email_from: str = "stemmen@localhost"
+    smtp_host: str = ""
+    smtp_port: int = Field(25, ge=1, le=65535)
+    smtp_starttls: bool = False
+    smtp_user: str = ""
+    # set it through STEMMEN_ALERTS_SMTP_PASSWORD rather than in the file; never shown in lineage
+    smtp_password: SecretStr = SecretStr("")
+    timeout_seconds: float = Field(10.0, gt=0)
 
 
 class SourceSettings(_Section):
@@ -133,6 +156,7 @@ class Settings(_Section):
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     analysis: AnalysisSettings = Field(default_factory=AnalysisSettings)
     prefect: PrefectSettings = Field(default_factory=PrefectSettings)
+    alerts: AlertSettings = Field(default_factory=AlertSettings)
     cache_dir: Path = Field(default_factory=default_cache_dir)
     reports_dir: Path = Path("reports")
     sources: list[SourceSettings] = Field(default_factory=list)

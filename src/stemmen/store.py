@@ -187,10 +187,50 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        "004_themes",
+        [
+            """CREATE TABLE theme_runs (
+                run_id VARCHAR NOT NULL,
+                scope VARCHAR NOT NULL,
+                status VARCHAR NOT NULL,
+                message VARCHAR,
+                n_segments INTEGER NOT NULL,
+                n_non_answers INTEGER NOT NULL,
+                n_outliers INTEGER NOT NULL,
+                non_answers JSON NOT NULL,
+                codebook_version INTEGER,
+                embedding_model VARCHAR NOT NULL,
+                lineage JSON NOT NULL,
+                created_at TIMESTAMP NOT NULL
+            )""",
+            """CREATE TABLE themes (
+                run_id VARCHAR NOT NULL,
+                scope VARCHAR NOT NULL,
+                theme_id INTEGER NOT NULL,
+                label VARCHAR NOT NULL,
+                keywords VARCHAR[] NOT NULL,
+                size INTEGER NOT NULL,
+                examples VARCHAR[] NOT NULL,
+                status VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL
+            )""",
+            """CREATE TABLE theme_assignments (
+                run_id VARCHAR NOT NULL,
+                scope VARCHAR NOT NULL,
+                segment_id VARCHAR NOT NULL,
+                theme_id INTEGER NOT NULL,
+                similarity DOUBLE,
+                non_answer VARCHAR,
+                created_at TIMESTAMP NOT NULL
+            )""",
+        ],
+    ),
 ]
 
 
-_RESULT_TABLES = ("value_scores", "alignment_index", "group_gaps", "alerts")
+_RESULT_TABLES = ("value_scores", "alignment_index", "group_gaps", "alerts", "theme_runs", "themes",
+                  "theme_assignments")
 
 
 def _now() -> dt.datetime:
@@ -511,8 +551,24 @@ class Store:
             [fingerprint, scorer_key],
         ).df()
 
+    # -- themes ------------------------------------------------------------
+    def replace_scope(self, scope: str, frames: dict) -> None:
+        """Swap the stored themes of one analysis scope for a new run, in one transaction."""
+        with self.transaction():
+            for table in ("theme_runs", "themes", "theme_assignments"):
+                # table names from a fixed tuple
+                self.con.execute(f"DELETE FROM {table} WHERE scope = ?", [scope])
+                frame = frames[table].copy()
+                if len(frame):
+                    frame["created_at"] = _now()
+                    self.con.register("_frame", frame)
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _frame")
+                    self.con.unregister("_frame")
+
     # -- runs / lineage ----------------------------------------------------
     def start_run(self, command: str, code_version: str, lineage: dict) -> str:
+        # a run still 'running' here was killed: one writer at a time, so it cannot be alive
+        self.con.execute("UPDATE runs SET status = 'onderbroken' WHERE status = 'running'")
         run_id = uuid.uuid4().hex[:16]
         self.con.execute(
             "INSERT INTO runs VALUES (?, ?, 'running', ?, NULL, ?, ?)",

@@ -25,6 +25,15 @@ EXTRA_STOP_WORDS = frozenset({
     "gaan", "komen", "staan", "zien", "maken", "krijgen", "laten", "willen", "zullen", "goed",
     "graag", "natuurlijk", "eigenlijk", "wellicht", "ding", "dingen", "keer", "manier", "jaar",
     "kun", "zit", "the", "of", "and",
+    # spoken fillers in transcripts
+    "ja", "nee", "nou", "haha", "gelach", "hmm", "eh", "ehm", "oké", "ok", "precies", "weet", "ga", "gewoon",
+    "eerlijk", "gezegd", "zeg", "even", "wel", "toch", "lacht", "lachen", "snap", "merk", "gemerkt", "vond",
+    # case-note shorthand (liaison officers' notes)
+    "pz", "beh", "dhr", "mevr", "or", "via", "tel", "nav", "z.s.m.", "i.o.m.", "m.b.t.", "mbt", "ivm", "evt",
+    "bv", "zsm", "cq", "ihkv", "t.a.v.", "tav",
+    # pseudonymisation placeholders are not themes
+    "persoon", "deelnemer", "locatie", "datum", "telefoon", "email", "adres", "postcode", "instelling", "bsn",
+    "iban",
 })
 
 

@@ -1,0 +1,171 @@
+"""Embedding and sentiment beyond one process: batches mapped over a Dask cluster.
+
+DuckDB has a single writer, so the work is split like this:
+
+- the flow (one process) reads what is missing from the store, cuts it into
+  batches of ``[prefect] batch_size`` segments and closes nothing else in between;
+- tasks get plain data (pseudonymised segment texts, cached vectors), load their
+  model once per worker through the cached loaders and return plain results;
+  they never open the store;
+- the flow writes every finished batch back, one transaction per batch, so a run
+  killed halfway keeps the batches it finished and the next run does the rest.
+
+``[prefect] dask_address``: "" runs the batches in this process (threads), "local"
+starts a LocalCluster of ``dask_workers`` processes on 127.0.0.1, and a scheduler
+address ("tcp://10.0.0.5:8786") uses an existing cluster (workers on other hosts
+need stemmen installed; they read nothing from disk but their models).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+from prefect import flow, task
+from prefect.cache_policies import NONE
+from prefect.futures import as_completed
+
+from stemmen import service
+from stemmen.settings import Settings, load_settings
+
+
+def batches(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def make_task_runner(settings: Settings):
+    """The task runner for ``[prefect] dask_address`` (see the module docstring)."""
+    address = settings.prefect.dask_address
+    if not address:
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        return ThreadPoolTaskRunner(max_workers=1)  # models are not thread-safe to share; one batch at a time
+    from prefect_dask import DaskTaskRunner
+
+    if address == "local":
+        # loopback only, no dashboard port: nothing listens beyond this machine
+        return DaskTaskRunner(cluster_class="distributed.LocalCluster", cluster_kwargs=dict(
+            n_workers=settings.prefect.dask_workers, threads_per_worker=1, processes=True,
+            host="127.0.0.1", dashboard_address=None,
+        ))
+    return DaskTaskRunner(address=address)
+
+
+# -- tasks: plain data in, plain data out; no store ------------------------------------------
+@task(name="embed-batch", task_run_name="embedden batch {index}", cache_policy=NONE, retries=1)
+def embed_batch(index: int, texts: list[str], backend: str, model: str | None, kind: str) -> np.ndarray:
+    from stemmen.nlp.embed import get_embedder
+
+    return get_embedder(backend, model).encode(texts, kind=kind)
+
+
+@task(name="sentiment-batch", task_run_name="sentiment batch {index}", cache_policy=NONE, retries=1)
+def sentiment_batch(index: int, texts: list[str], settings: Settings,
+                    known: dict[str, np.ndarray]) -> tuple[list[tuple[float, str]], dict[str, np.ndarray]]:
+    """Sentiment of one batch; ``known`` are cached vectors. Returns results and the vectors it had to compute."""
+    from stemmen.nlp.embed import DictCache
+    from stemmen.nlp.sentiment import get_sentiment
+
+    m = settings.models
+    cache = DictCache()
+    embedder = service.embedder_for(settings)
+    cache.put(known, embedder.model_key)
+    wrapped = service.CachingEmbedder(embedder, cache) if m.sentiment in ("hybrid", "embedding") else None
+    results = get_sentiment(m.sentiment, m.sentiment_model or None, wrapped).predict(texts)
+    computed = {k: v for k, v in cache.data_.get(embedder.model_key, {}).items() if k not in known}
+    return [(float(r.polarity), r.label) for r in results], computed
+
+
+# -- flow side: read, map, write back per batch -------------------------------------------------
+def _progress(key: str, description: str):
+    from prefect.artifacts import create_progress_artifact
+
+    return create_progress_artifact(0.0, key=key, description=description)
+
+
+def _advance(artifact_id, done: int, total: int) -> None:
+    from prefect.artifacts import update_progress_artifact
+
+    update_progress_artifact(artifact_id, 100.0 * done / max(total, 1))
+
+
+def embed_distributed(settings: Settings) -> tuple[int, str]:
+    """Embed the segments missing from the cache; returns (segments embedded now, model_key)."""
+    from stemmen.nlp.embed import text_key
+
+    embedder = service.embedder_for(settings)
+    kind = "query"  # as service.embed_segments: one vector space for clustering, anchors and sentiment
+    with service.open_store(settings) as store:
+        texts = list(dict.fromkeys(t for _, _, t in store.current_segments()))
+        keys = [text_key(t, embedder.prefix(kind)) for t in texts]
+        found = store.get(keys, embedder.model_key)
+        todo = [(k, t) for k, t in zip(keys, texts) if k not in found]
+        if not todo:
+            return 0, embedder.model_key
+        chunks = list(batches(todo, settings.prefect.batch_size))
+        m = settings.models
+        futures = {
+            embed_batch.submit(i, [t for _, t in chunk], m.embedding_backend, m.embedding_model or None, kind): chunk
+            for i, chunk in enumerate(chunks)
+        }
+        progress = _progress("stemmen-embeddings", f"{len(todo)} segmenten in {len(chunks)} batches")
+        for done, fut in enumerate(as_completed(list(futures)), start=1):
+            chunk = futures[fut]
+            store.put(dict(zip((k for k, _ in chunk), fut.result())), embedder.model_key)  # one transaction
+            _advance(progress, done, len(chunks))
+    return len(todo), embedder.model_key
+
+
+def score_distributed(settings: Settings) -> tuple[int, str]:
+    """Sentiment for segments that have none for the configured model; returns (count, model_key)."""
+    from stemmen.nlp.embed import text_key
+    from stemmen.nlp.sentiment import get_sentiment
+
+    m = settings.models
+    embedder = service.embedder_for(settings)
+    with service.open_store(settings) as store:
+        # built here only for its key and head metadata; the work happens in the tasks
+        wrapped = service.CachingEmbedder(embedder, store) if m.sentiment in ("hybrid", "embedding") else None
+        model = get_sentiment(m.sentiment, m.sentiment_model or None, wrapped)
+        todo = store.segments_without_sentiment(model.model_key)
+        if not todo:
+            return 0, model.model_key
+        head = getattr(model, "head_", None)
+        kind = head.metadata["embedder"]["kind"] if head is not None else None
+        futures = {}
+        for i, chunk in enumerate(batches(todo, settings.prefect.batch_size)):
+            texts = [t for _, t in chunk]
+            known = store.get([text_key(t, embedder.prefix(kind)) for t in texts], embedder.model_key) if kind else {}
+            futures[sentiment_batch.submit(i, texts, settings, known)] = chunk
+        progress = _progress("stemmen-sentiment", f"{len(todo)} segmenten in {len(futures)} batches")
+        n = 0
+        for done, fut in enumerate(as_completed(list(futures)), start=1):
+            chunk = futures[fut]
+            results, computed = fut.result()
+            store.put(computed, embedder.model_key)
+            rows = [dict(segment_id=sid, polarity=p, label=lab) for (sid, _), (p, lab) in zip(chunk, results)]
+            n += store.write_sentiment(rows, model.model_key)  # one transaction per batch
+            _advance(progress, done, len(futures))
+    return n, model.model_key
+
+
+@flow(name="stemmen-analyse-batches")
+def analyse_batches_flow(config: str) -> dict:
+    """Embeddings and sentiment, batch-wise on the task runner of this flow (see make_task_runner)."""
+    settings = load_settings(config)
+    n_embedded, embedding_model = embed_distributed(settings)
+    n_sentiment, sentiment_model = score_distributed(settings)
+    return {"segments_embedded": n_embedded, "embedding_model": embedding_model,
+            "sentiment_added": n_sentiment, "sentiment_model": sentiment_model}
+
+
+@flow(name="stemmen-analyse-distributed")
+def distributed_analyse_flow(config: str) -> dict:
+    """Segments in this process (spaCy), then embeddings and sentiment on the configured cluster."""
+    from pipelines import tasks
+
+    settings = load_settings(config)
+    segments = tasks.segment_documents(settings)
+    out = analyse_batches_flow.with_options(task_runner=make_task_runner(settings))(config)
+    return {"segments_added": segments, **out}
