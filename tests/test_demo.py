@@ -57,3 +57,53 @@ def test_alerts_carry_pseudonymised_evidence(demo_analysed, stored_text, planted
     assert 1 <= len(evidence) <= 5 and all(e["text"] for e in evidence)
     text = stored_text(settings.store_path)
     assert [p for p in planted if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)] == []
+
+
+def test_themes_stored_with_few_outliers(demo_analysed):
+    from stemmen.store import Store
+
+    settings, _ = demo_analysed
+    with Store(settings.store_path) as store:
+        (n_themes,) = store.query("SELECT count(*) FROM themes WHERE scope = 'alles'")[0]
+        n_seg, n_non, n_out = store.query("SELECT n_segments, n_non_answers, n_outliers FROM theme_runs")[0]
+        labels = [label for (label,) in store.query("SELECT label FROM themes")]
+    assert 3 <= n_themes <= 25
+    assert n_out / (n_seg - n_non) <= 0.15
+    assert n_non > 0  # "weet niet", "-", "n.v.t." answers are set aside, not a theme
+    assert not any("persoon" in label.lower() for label in labels)
+
+
+def test_exports_and_reports(demo_analysed, tmp_path, planted):
+    import csv
+
+    from stemmen import service
+
+    settings, _ = demo_analysed
+    paths = service.export(settings, tmp_path / "export")
+    names = {p.rsplit("/", 1)[-1] for p in paths}
+    assert {"value_scores.csv", "alignment.csv", "alerts.csv", "documents.csv", "segments.csv", "themes.csv"} <= names
+    with open(tmp_path / "export" / "segments.csv", encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+    assert "theme_id" in header
+    reports = service.report(settings)
+    html = "".join(open(p, encoding="utf-8").read() for p in reports if p.endswith(".html"))
+    exported = "".join((tmp_path / "export" / n).read_text(encoding="utf-8") for n in names)
+    assert "Gelijkwaardig" in html and "Vergunningen" in html
+    assert [p for p in planted if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", html + exported)] == []
+
+
+def test_consultant_rename_survives_rerun(demo_analysed):
+    from stemmen import service
+    from stemmen.store import Store
+
+    settings, _ = demo_analysed
+    path = service.codebook_path(settings)
+    text = path.read_text(encoding="utf-8")
+    first_label = re.search(r'^label = "(.*)"$', text, re.M).group(1)
+    path.write_text(text.replace(f'label = "{first_label}"', 'label = "Wachten op antwoord"', 1), encoding="utf-8")
+    result = service.extract_themes(settings)
+    assert result["curated"]
+    with Store(settings.store_path) as store:
+        labels = [label for (label,) in store.query("SELECT label FROM themes")]
+    assert "Wachten op antwoord" in labels
+    assert "Wachten op antwoord" in path.read_text(encoding="utf-8")
