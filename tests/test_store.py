@@ -73,3 +73,12 @@ def test_run_lineage(store):
     run_id = store.start_run("ingest", "0.1.0", {"seed": 42})
     store.finish_run(run_id, "completed", {"seed": 42, "batches": []})
     assert store.query("SELECT status, code_version FROM runs") == [("completed", "0.1.0")]
+
+
+def test_vector_cache_reports_missing_keys_per_model(store):
+    import numpy as np
+
+    store.put({"a": np.ones(3, dtype=np.float32)}, "model-1")
+    assert store.missing(["a", "b"], "model-1") == ["b"]
+    assert sorted(store.missing(["a", "b"], "model-2")) == ["a", "b"]
+    assert np.allclose(store.get(["a"], "model-1")["a"], 1.0)

@@ -175,12 +175,17 @@ def segment_documents(settings: Settings) -> int:
 
 def embed_segments(settings: Settings) -> tuple[int, str]:
     """Embed the segments not yet in the cache for the configured model; returns (segments, model_key)."""
-    from stemmen.nlp.embed import embed_cached
+    from stemmen.nlp.embed import embed_cached, text_key
 
     embedder = embedder_for(settings)
     with open_store(settings) as store:
         texts = [t for _, _, t in store.current_segments()]
-        embed_cached(texts, embedder, cache=store, kind="query", batch_size=settings.models.batch_size * 4)
+        prefix = embedder.prefix("query")
+        by_key = {text_key(t, prefix): t for t in texts}
+        # ask which vectors are missing instead of loading all of them: a warm run stays cheap
+        todo = [by_key[k] for k in store.missing(list(by_key), embedder.model_key)]
+        if todo:
+            embed_cached(todo, embedder, cache=store, kind="query", batch_size=settings.models.batch_size * 4)
     return len(texts), embedder.model_key
 
 

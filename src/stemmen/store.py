@@ -474,6 +474,21 @@ class Store:
             self.con.unregister("_keys")
         return {k: np.asarray(v, dtype=np.float32) for k, v in rows}
 
+    def missing(self, keys: list[str], model_key: str) -> list[str]:
+        """Keys without a vector for ``model_key`` (without loading the vectors)."""
+        import pandas as pd
+
+        if not keys:
+            return []
+        self.con.register("_keys", pd.DataFrame({"k": list(dict.fromkeys(keys))}))
+        try:
+            rows = self.con.execute(
+                "SELECT _keys.k FROM _keys WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.text_hash = _keys.k"
+                " AND e.model_key = ?)", [model_key]).fetchall()
+        finally:
+            self.con.unregister("_keys")
+        return [k for (k,) in rows]
+
     def put(self, items: dict, model_key: str) -> None:
         import pandas as pd
 
