@@ -52,38 +52,57 @@ def _print_summaries(summaries: list[dict], errors: list[str]) -> None:
         typer.secho("FOUT: " + e, fg=typer.colors.RED, err=True)
 
 
+STAGES = {
+    "ingest": ["ingest"],
+    "analyse": ["analyse"],
+    "monitor": ["monitor"],
+    "pipeline": ["ingest", "analyse", "monitor", "reports"],
+}
+STAGE_LABELS = {"ingest": "inlezen", "analyse": "analyseren", "monitor": "monitoren", "reports": "rapporten"}
+
+
 def _run(config_path: Path, flow: str, no_prefect: bool) -> dict:
-    """Run a pipeline part as a Prefect flow, or directly through the same library calls."""
+    """Run pipeline stages as Prefect flows (or directly through the same library calls), with a progress bar."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     settings = _settings(config_path)
+    config = str(settings.workspace / "stemmen.toml")
     if no_prefect:
         from stemmen import service
 
-        out: dict = {}
-        if flow in ("ingest", "pipeline"):
+        def ingest():
             summaries, errors = service.ingest_all(settings)
-            out["ingest"] = {"summaries": [s.__dict__ for s in summaries], "errors": errors}
-        if flow in ("analyse", "pipeline"):
-            out["analyse"] = service.analyse_language(settings)
-        if flow in ("monitor", "pipeline") and settings.manifest_path.is_file():
+            return {"summaries": [s.__dict__ for s in summaries], "errors": errors}
+
+        def monitor():
+            if not settings.manifest_path.is_file():
+                return None
             run_id = service.start_run(settings, "monitor")
-            out["monitor"] = service.monitor(settings, run_id)
+            out = service.monitor(settings, run_id)
             service.finish_run(settings, run_id, "completed", [])
-        if flow == "pipeline":
-            out["reports"] = service.report(settings)
-        return out
-    from pipelines.environment import configure_prefect
+            return out
 
-    configure_prefect(settings.prefect.api_url, settings.prefect.analytics)
-    from pipelines import flows
+        steps = {"ingest": ingest, "analyse": lambda: service.analyse_language(settings), "monitor": monitor,
+                 "reports": lambda: service.report(settings)}
+    else:
+        from pipelines.environment import configure_prefect
 
-    config = str(settings.workspace / "stemmen.toml")
-    if flow == "ingest":
-        return {"ingest": flows.ingest_flow(config)}
-    if flow == "analyse":
-        return {"analyse": flows.analyse_flow(config)}
-    if flow == "monitor":
-        return {"monitor": flows.monitor_flow(config)}
-    return flows.pipeline_flow(config)
+        configure_prefect(settings.prefect.api_url, settings.prefect.analytics)
+        from pipelines import flows
+
+        # each stage is its own flow run, visible in the Prefect UI
+        steps = {"ingest": lambda: flows.ingest_flow(config), "analyse": lambda: flows.analyse_flow(config),
+                 "monitor": lambda: flows.monitor_flow(config), "reports": lambda: flows.report_flow(config)}
+    out: dict = {}
+    stages = STAGES[flow]
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("stemmen", total=len(stages))
+        for stage in stages:
+            bar.update(task, description=f"stemmen: {STAGE_LABELS[stage]}")
+            out[stage] = steps[stage]()
+            bar.advance(task)
+    return {k: v for k, v in out.items() if v is not None}
 
 
 def _report(result: dict) -> bool:
