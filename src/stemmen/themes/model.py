@@ -16,6 +16,8 @@ Step 6 is also ``transform``: the assignments returned by ``fit`` are exactly wh
 
 from __future__ import annotations
 
+import warnings
+
 import json
 import logging
 import math
@@ -195,8 +197,11 @@ class ThemeModel:
 
     def _cluster(self, docs: list[str], emb: np.ndarray) -> np.ndarray:
         """Reduce + cluster through BERTopic, with our vectors, Dutch vocabulary and no download."""
-        from bertopic import BERTopic
-        from bertopic.vectorizers import ClassTfidfTransformer
+        with warnings.catch_warnings():
+            # umap (imported by bertopic) warns that TensorFlow is absent; we never use ParametricUMAP
+            warnings.filterwarnings("ignore", message=".*Tensorflow not installed.*")
+            from bertopic import BERTopic
+            from bertopic.vectorizers import ClassTfidfTransformer
 
         self.strategy_, reducer, clusterer = choose_steps(len(docs), self.strategy, self.n_themes, self.seed)
         if self.reducer is not None or self.clusterer is not None:
