@@ -107,3 +107,15 @@ def test_consultant_rename_survives_rerun(demo_analysed):
         labels = [label for (label,) in store.query("SELECT label FROM themes")]
     assert "Wachten op antwoord" in labels
     assert "Wachten op antwoord" in path.read_text(encoding="utf-8")
+
+
+def test_manifest_draft_from_step_one(demo_analysed, tmp_path):
+    from stemmen import service
+    from stemmen.manifest import load_manifest
+
+    settings, _ = demo_analysed
+    result = service.draft_manifest(settings, tmp_path / "concept.toml")
+    assert result["until"] == "2025-04-01"  # step-1 input: before the manifest took effect
+    draft = load_manifest(result["path"])
+    assert 2 <= len(draft.waarden) <= 7
+    assert all(v.gedrag and v.tegengedrag for v in draft.waarden)

@@ -257,6 +257,27 @@ def deploy(
         typer.echo(str(d))
 
 
+manifest_app = typer.Typer(help="Het MANIFEST (cultuur)vernieuwing: concept maken uit stap 1.")
+app.add_typer(manifest_app, name="manifest")
+
+
+@manifest_app.command("draft")
+def manifest_draft(
+    config: ConfigOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="conceptbestand (standaard manifest-concept.toml)")] = None,
+    until: Annotated[Optional[str], typer.Option(
+        "--tot", help="alleen input van vóór deze datum (JJJJ-MM-DD); standaard de datum van het huidige manifest")] = None,
+) -> None:
+    """Stel kernwaarden voor uit wat burgers en medewerkers in stap 1 zeiden (enquêtes, brainstorms)."""
+    from stemmen import service
+
+    result = service.draft_manifest(_settings(config or Path.cwd()), out, until)
+    typer.echo(f"Concept met {len(result['values'])} kandidaat-waarden uit {result['texts']} teksten"
+               + (f" van vóór {result['until']}" if result["until"] else "") + f": {result['path']}")
+    for name in result["values"]:
+        typer.echo(f"  - {name}")
+
+
 @app.command()
 def rejected(config: ConfigOpt = None, limit: int = 50) -> None:
     """Toon afgewezen rijen met bestand, rij en reden."""

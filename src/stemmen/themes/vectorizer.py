@@ -27,7 +27,7 @@ EXTRA_STOP_WORDS = frozenset({
     "kun", "zit", "the", "of", "and",
     # spoken fillers in transcripts
     "ja", "nee", "nou", "haha", "gelach", "hmm", "eh", "ehm", "oké", "ok", "precies", "weet", "ga", "gewoon",
-    "eerlijk", "gezegd", "zeg", "even", "wel", "toch", "lacht", "lachen", "snap", "merk", "gemerkt", "vond",
+    "eerlijk", "gezegd", "zeg", "even", "wel", "toch", "gaat", "kwam", "lacht", "lachen", "snap", "merk", "gemerkt", "vond",
     # case-note shorthand (liaison officers' notes)
     "pz", "beh", "dhr", "mevr", "or", "via", "tel", "nav", "z.s.m.", "i.o.m.", "m.b.t.", "mbt", "ivm", "evt",
     "bv", "zsm", "cq", "ihkv", "t.a.v.", "tav",
