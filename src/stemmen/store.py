@@ -529,30 +529,32 @@ class Store:
             raise StemmenError(Errors.E500.format(path=self.path, problem=f"tabel '{table}' is geen resultaattabel"))
         if len(frame) == 0:
             return 0
-        frame = frame.copy()
-        frame["created_at"] = _now()
         with self.transaction():
-            self.con.register("_frame", frame)
-            # table name checked against a fixed list above
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _frame")
-            self.con.unregister("_frame")
+            self._append(table, frame)
         return len(frame)
 
     def replace_results(self, table: str, frame, fingerprint: str, scorer_key: str) -> int:
         """Swap a derived table's rows for one manifest/model in one transaction (series never mix)."""
         if table not in ("alignment_index", "group_gaps", "alerts"):
             raise StemmenError(Errors.E500.format(path=self.path, problem=f"tabel '{table}' kan niet vervangen worden"))
-        frame = frame.copy()
-        frame["created_at"] = _now()
         with self.transaction():
             # table name checked against a fixed list above
             self.con.execute(f"DELETE FROM {table} WHERE manifest_fingerprint = ? AND scorer_key = ?",
                              [fingerprint, scorer_key])
-            if len(frame):
-                self.con.register("_frame", frame)
-                self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _frame")
-                self.con.unregister("_frame")
+            self._append(table, frame)
         return len(frame)
+
+    def _append(self, table: str, frame) -> None:
+        """Insert a frame by column name (callers check the table name and hold the transaction)."""
+        if len(frame) == 0:
+            return
+        frame = frame.copy()
+        frame["created_at"] = _now()
+        self.con.register("_frame", frame)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _frame")
+        finally:
+            self.con.unregister("_frame")
 
     def scored_segments(self, fingerprint: str, scorer_key: str):
         """One row per (segment, value) with the document's metadata: the input of the monitoring stage."""
@@ -573,12 +575,7 @@ class Store:
             for table in ("theme_runs", "themes", "theme_assignments"):
                 # table names from a fixed tuple
                 self.con.execute(f"DELETE FROM {table} WHERE scope = ?", [scope])
-                frame = frames[table].copy()
-                if len(frame):
-                    frame["created_at"] = _now()
-                    self.con.register("_frame", frame)
-                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _frame")
-                    self.con.unregister("_frame")
+                self._append(table, frames[table])
 
     # -- runs / lineage ----------------------------------------------------
     def start_run(self, command: str, code_version: str, lineage: dict) -> str:
