@@ -235,20 +235,22 @@ def analyse_language(settings: Settings) -> dict:
 
 
 # -- values and monitoring --------------------------------------------------------
-@lru_cache(maxsize=4)
-def _fitted_scorer(manifest_path: str, fingerprint: str, embedder):
+def scorer_params(embedder) -> dict:
+    """The value scorer's settings (an unfitted scorer: nothing is embedded to know them)."""
     from stemmen.values.scoring import ValueScorer
 
-    return ValueScorer(embedder).fit(load_manifest(manifest_path))
+    return {k: v for k, v in vars(ValueScorer(embedder)).items() if k != "embedder"}
 
 
-def scorer_key(scorer) -> str:
-    """Embedder model key plus a hash of the scorer's parameters: scores of other settings never mix."""
+def scorer_key(embedder) -> str:
+    """Embedder model key plus a hash of the scorer's settings and version: scores of other settings never mix."""
     import hashlib
     import json
 
-    params = json.dumps(scorer.describe(), sort_keys=True, default=str)
-    return f"{scorer.embedder.model_key}|values/{hashlib.sha256(params.encode()).hexdigest()[:12]}"
+    from stemmen import __version__
+
+    params = json.dumps(scorer_params(embedder), sort_keys=True, default=repr) + __version__
+    return f"{embedder.model_key}|values/{hashlib.sha256(params.encode()).hexdigest()[:12]}"
 
 
 def score_values(settings: Settings) -> dict:
@@ -260,12 +262,15 @@ def score_values(settings: Settings) -> dict:
 
     manifest = load_manifest(settings.manifest_path)
     base = embedder_for(settings)
-    scorer = _fitted_scorer(str(settings.manifest_path), manifest.fingerprint, base)
-    key = scorer_key(scorer)
+    key = scorer_key(base)
     with open_store(settings) as store:
         previous = store.other_score_versions(manifest.fingerprint, key)
         todo = store.segments_without_scores(manifest.fingerprint, key)
         if todo:
+            # fitting embeds the manifest's anchors (through the vector cache): only when there is work
+            from stemmen.values.scoring import ValueScorer
+
+            scorer = ValueScorer(CachingEmbedder(base, store)).fit(manifest)
             texts = [t for _, t in todo]
             vectors = embed_cached(texts, base, cache=store, kind="query")
             m = settings.models
@@ -289,8 +294,8 @@ def monitoring_results(settings: Settings, store) -> dict | None:
     from stemmen.values.index import alignment_index, group_gap
 
     manifest = load_manifest(settings.manifest_path)
-    scorer = _fitted_scorer(str(settings.manifest_path), manifest.fingerprint, embedder_for(settings))
-    key = scorer_key(scorer)
+    embedder = embedder_for(settings)
+    key = scorer_key(embedder)
     a = settings.analysis
     scores = store.scored_segments(manifest.fingerprint, key)
     if scores.empty:
@@ -304,8 +309,8 @@ def monitoring_results(settings: Settings, store) -> dict | None:
     # ("zo zijn de regels") does not raise alerts for every value it touches
     detector = DriftDetector(period=a.period, threshold=a.relevance_threshold, baseline_start=manifest.start_date,
                              baseline_periods=a.baseline_periods, seed=a.seed).fit(scores[scores["is_top"]])
-    return dict(manifest=manifest, scorer=scorer, key=key, scores=scores, index=index, gaps=gaps,
-                detector=detector)
+    return dict(manifest=manifest, scorer_params=scorer_params(embedder), key=key, scores=scores, index=index,
+                gaps=gaps, detector=detector)
 
 
 def monitor(settings: Settings, run_id: str | None = None) -> dict:
@@ -359,7 +364,8 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
     extra = {}
     if res is not None:
         det = res["detector"]
-        lineage["value_scorer"] = res["scorer"].describe()
+        lineage["value_scorer"] = {"key": res["key"], **{k: v for k, v in res["scorer_params"].items()
+                                                         if k != "background"}}
         lineage["drift"] = {"k": det.k, "h": det.h, "confirm": det.confirm, "baseline_periods": det.baseline_periods,
                             "monitor_from": det.monitor_from_}
         extra = dict(scores=res["scores"], gap=res["gaps"], alerts=det.alerts_, drift_paths=det.paths_,
@@ -443,6 +449,13 @@ def codebook_path(settings: Settings, scope: str = THEME_SCOPE) -> Path:
     return settings.workspace / "themes" / scope / "themes.toml"
 
 
+def _themes_input_key(model_key: str, seed: int, codebook: Path, segment_ids: list[str]) -> str:
+    import hashlib
+
+    text = codebook.read_text(encoding="utf-8") if codebook.is_file() else ""
+    return hashlib.sha256("\x00".join([model_key, str(seed), text, *segment_ids]).encode()).hexdigest()
+
+
 def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
     """Themes of all current segments; a codebook with frozen or edited themes is applied, not refitted."""
     import json
@@ -459,6 +472,15 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
     with open_store(settings) as store:
         rows = store.current_segments()
         ids, texts = [r[0] for r in rows], [r[2] for r in rows]
+        # same segments, same codebook, same settings: the stored themes stand, no model work
+        fingerprint = _themes_input_key(embedder.model_key, a.seed, path, ids)
+        stored = store.query("SELECT lineage, status, n_non_answers, n_outliers, n_segments FROM theme_runs"
+                             " WHERE scope = ?", [THEME_SCOPE])
+        if stored and json.loads(stored[0][0]).get("input_fingerprint") == fingerprint:
+            _, status, n_non, n_out, n_seg = stored[0]
+            (n_themes,) = store.query("SELECT count(*) FROM themes WHERE scope = ?", [THEME_SCOPE])[0]
+            return {"themes": n_themes, "status": status, "non_answers": n_non, "unchanged": True,
+                    "outlier_share": round(n_out / max(1, n_seg - n_non), 3), "codebook": str(path), "curated": False}
         vectors = embed_cached(texts, embedder, cache=store, kind="query")
         book = Codebook.load(path) if path.is_file() else None
         curated = book is not None and any(t.status in (FROZEN, MERGED) for t in book.themes)
@@ -477,7 +499,7 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
                 n_outliers=sum(1 for x, k in zip(result.assignments, result.non_answer_kinds) if x < 0 and k is None),
                 non_answers=json.dumps(result.non_answers, ensure_ascii=False),
                 codebook_version=(book.versie if curated else 1), embedding_model=embedder.model_key,
-                lineage=json.dumps(result.lineage, ensure_ascii=False, default=str))]),
+                lineage="")]),
             "themes": pd.DataFrame([dict(run_id=run_id, scope=THEME_SCOPE, theme_id=t.id, label=t.label,
                                          keywords=list(t.keywords), size=t.size, examples=list(t.examples),
                                          status=t.status) for t in result.themes]),
@@ -485,6 +507,10 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
                 run_id=run_id, scope=THEME_SCOPE, segment_id=ids, theme_id=result.assignments,
                 similarity=result.similarities, non_answer=result.non_answer_kinds)),
         }
+        # the fingerprint covers the codebook as saved after this run
+        fingerprint = _themes_input_key(embedder.model_key, a.seed, path, ids)
+        frames["theme_runs"]["lineage"] = json.dumps({**result.lineage, "input_fingerprint": fingerprint},
+                                                     ensure_ascii=False, default=str)
         store.replace_scope(THEME_SCOPE, frames)
     return {"themes": len(result.themes), "status": result.status, "non_answers": result.n_non_answers,
             "outlier_share": round(float(frames["theme_runs"]["n_outliers"][0]) / max(1, result.n_answers), 3),
