@@ -119,3 +119,14 @@ def test_manifest_draft_from_step_one(demo_analysed, tmp_path):
     draft = load_manifest(result["path"])
     assert 2 <= len(draft.waarden) <= 7
     assert all(v.gedrag and v.tegengedrag for v in draft.waarden)
+
+
+def test_monitoring_unchanged_input_reuses_results(demo_analysed):
+    from stemmen import service
+
+    settings, _ = demo_analysed
+    first = service.monitor(settings, "test")  # earlier tests may have changed the themes: recomputed or not
+    again = service.monitor(settings, "test")
+    assert again.get("unchanged") is True
+    assert [a["alert_id"] for a in again["alerts"]] == [a["alert_id"] for a in first["alerts"]]
+    assert not any(a["new"] for a in again["alerts"])  # an open episode is not notified twice

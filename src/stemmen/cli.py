@@ -130,7 +130,7 @@ def _report(result: dict) -> bool:
     if result.get("monitor"):
         m = result["monitor"]
         typer.echo(f"Monitoring: {m['index_rows']} rijen afstemmingsindex, {m['gaps']} waarden vergeleken"
-                   " (burgers tegenover medewerkers)")
+                   " (burgers tegenover medewerkers)" + (" — ongewijzigd sinds de vorige run" if m.get("unchanged") else ""))
         for al in m["alerts"]:
             typer.secho(
                 f"  TERUGVAL: '{al['value_id']}' bij {al['department']} ({al['group_name']}), vanaf {al['start_period']},"

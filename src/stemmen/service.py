@@ -315,7 +315,22 @@ def monitoring_results(settings: Settings, store) -> dict | None:
 
 def monitor(settings: Settings, run_id: str | None = None) -> dict:
     """Alignment index, citizen-employee gaps and relapse alerts for the current manifest and model."""
+    import json
+
     with open_store(settings) as store:
+        manifest = load_manifest(settings.manifest_path)
+        state = _state_key(settings, store, manifest)
+        if store.stage_key("monitor") == state:
+            # nothing changed since the last monitoring: the stored results stand
+            tag = [manifest.fingerprint, scorer_key(embedder_for(settings))]
+            alerts = store.con.execute(
+                "SELECT * EXCLUDE (evidence) FROM alerts WHERE manifest_fingerprint = ? AND scorer_key = ?", tag).df()
+            summary = [{**a, "new": False, "also_signalled": json.loads(a.get("also_signalled") or "[]")}
+                       for a in alerts.astype(object).where(alerts.notna(), None).to_dict("records")]
+            (n_index,), (n_gaps,) = (store.query(
+                f"SELECT count(*) FROM {t} WHERE manifest_fingerprint = ? AND scorer_key = ?", tag)[0]
+                for t in ("alignment_index", "group_gaps"))  # fixed table names
+            return {"alerts": summary, "index_rows": n_index, "gaps": n_gaps, "unchanged": True}
         res = monitoring_results(settings, store)
         if res is None:
             return {"alerts": [], "index_rows": 0, "gaps": 0}
@@ -329,16 +344,36 @@ def monitor(settings: Settings, run_id: str | None = None) -> dict:
         store.replace_results("alignment_index", index, manifest.fingerprint, key)
         store.replace_results("group_gaps", gaps, manifest.fingerprint, key)
         store.replace_results("alerts", alerts, manifest.fingerprint, key)
+        store.set_stage_key("monitor", state)
     summary = alerts.drop(columns=["evidence"]).to_dict("records") if len(alerts) else []
     for a in summary:
         a["new"] = a["alert_id"] not in seen  # notify an episode once, not at every weekly run
     return {"alerts": summary, "index_rows": len(index), "gaps": len(gaps)}
 
 
-def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = False) -> list[str]:
-    """Theme and monitoring reports (HTML, optionally PDF) and exports in the reports folder."""
+def _state_key(settings: Settings, store, manifest) -> str:
+    """What derived stages depend on: the store's content and the analysis settings."""
+    import hashlib
+
+    key = store.input_key(manifest.fingerprint, scorer_key(embedder_for(settings)))
+    extra = settings.analysis.model_dump_json() + code_version()
+    return hashlib.sha256((key + extra).encode()).hexdigest()
+
+
+def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = False, force: bool = False) -> list[str]:
+    """Theme and monitoring reports (HTML, optionally PDF) and exports in the reports folder.
+
+    Unchanged input gives the reports already written (``force`` writes them anyway).
+    """
     from stemmen.report import Scope, build_report_data_from_frames, write_reports
 
+    out = settings.reports_path
+    if settings.manifest_path.is_file() and not scopes and not pdf and not force:
+        with open_store(settings) as store:
+            state = _state_key(settings, store, load_manifest(settings.manifest_path))
+            existing = sorted(str(p) for p in out.glob("*.html")) if out.is_dir() else []
+            if existing and store.stage_key("report") == state:
+                return existing
     with open_store(settings) as store:
         docs = store.con.execute(
             "SELECT doc_id, kind, source_name, group_name, department, date, wave, question, value_ref, article,"
@@ -377,6 +412,9 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
     settings.reports_path.mkdir(parents=True, exist_ok=True)
     paths = write_reports(data, settings.reports_path, scopes=[Scope.parse(x) for x in scopes] if scopes else None,
                           pdf=pdf)
+    if manifest is not None and not scopes:
+        with open_store(settings) as store:
+            store.set_stage_key("report", _state_key(settings, store, manifest))
     return [str(p) for p in paths]
 
 

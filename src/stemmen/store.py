@@ -226,6 +226,16 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        "005_stage_state",
+        [
+            """CREATE TABLE stage_state (
+                stage VARCHAR PRIMARY KEY,
+                input_key VARCHAR NOT NULL,
+                updated_at TIMESTAMP NOT NULL
+            )""",
+        ],
+    ),
 ]
 
 
@@ -576,6 +586,26 @@ class Store:
                 # table names from a fixed tuple
                 self.con.execute(f"DELETE FROM {table} WHERE scope = ?", [scope])
                 self._append(table, frames[table])
+
+    # -- stage state: what a derived stage last ran on ----------------------
+    def stage_key(self, stage: str) -> str | None:
+        row = self.con.execute("SELECT input_key FROM stage_state WHERE stage = ?", [stage]).fetchone()
+        return row[0] if row else None
+
+    def set_stage_key(self, stage: str, key: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO stage_state VALUES (?, ?, ?)", [stage, key, _now()])
+
+    def input_key(self, fingerprint: str, scorer_key: str) -> str:
+        """A key that changes whenever documents, segments, scores or themes change."""
+        parts = self.con.execute(
+            "SELECT (SELECT count(*) FROM documents WHERE is_current), (SELECT max(created_at) FROM documents),"
+            " (SELECT count(*) FROM segments), (SELECT count(*) FROM sentiment),"
+            " (SELECT count(*) FROM value_scores WHERE manifest_fingerprint = ? AND scorer_key = ?),"
+            " (SELECT max(created_at) FROM value_scores WHERE manifest_fingerprint = ? AND scorer_key = ?),"
+            " (SELECT max(created_at) FROM theme_runs)",
+            [fingerprint, scorer_key, fingerprint, scorer_key],
+        ).fetchone()
+        return hashlib.sha256(repr((fingerprint, scorer_key, parts)).encode()).hexdigest()
 
     # -- runs / lineage ----------------------------------------------------
     def start_run(self, command: str, code_version: str, lineage: dict) -> str:
