@@ -73,6 +73,34 @@ def test_themes_stored_with_few_outliers(demo_analysed):
     assert not any("persoon" in label.lower() for label in labels)
 
 
+def test_few_new_documents_join_existing_themes(demo_analysed):
+    import json
+
+    from stemmen import service
+    from stemmen.store import Store
+
+    settings, _ = demo_analysed
+    with Store(settings.store_path) as store:
+        before = store.query("SELECT theme_id, label FROM themes ORDER BY theme_id")
+    notes = settings.workspace / "casussen" / "casussen-2026.jsonl"
+    extra = [{"zaak": f"BV-2026-99{i}", "datum": "2026-08-20", "afdeling": "Publiekszaken", "status": "opgelost",
+              "tekst": text} for i, text in enumerate([
+                  "Inwoner belde over een verlopen paspoort; afspraak dezelfde week gemaakt en netjes geholpen.",
+                  "Klacht over een losliggende stoeptegel doorgezet naar Openbare Ruimte, binnen twee dagen hersteld.",
+              ])]
+    with open(notes, "a", encoding="utf-8") as fh:
+        fh.write("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in extra))
+    _, errors = service.ingest_all(settings)
+    assert errors == []
+    result = service.analyse_language(settings)["themes"]
+    assert result.get("added_without_refit", 0) >= 2  # assigned to the fitted themes, not refitted
+    with Store(settings.store_path) as store:
+        assert store.query("SELECT theme_id, label FROM themes ORDER BY theme_id") == before
+        (n_assigned,), (n_segments,) = store.query("SELECT count(*) FROM theme_assignments")[0], \
+            store.query("SELECT count(*) FROM segments")[0]
+    assert n_assigned == n_segments
+
+
 def test_exports_and_reports(demo_analysed, tmp_path, planted):
     import csv
 
