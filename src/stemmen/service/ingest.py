@@ -1,0 +1,59 @@
+"""Ingest task bodies: one file, one source, all sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from stemmen.errors import StemmenError
+from stemmen.ingest.importer import prepare_batch, source_files
+from stemmen.schemas import BatchSummary
+from stemmen.service.common import (
+    finish_run, manifest_value_ids, open_store, pseudonymiser_for, start_run,
+)
+from stemmen.settings import Settings, SourceSettings
+
+
+def list_source_files(settings: Settings, source: SourceSettings) -> list[str]:
+    return [str(p) for p in source_files(source, settings.workspace)]
+
+
+def ingest_file(settings: Settings, source: SourceSettings, path: str | Path, run_id: str | None = None,
+                today: dt.date | None = None) -> BatchSummary:
+    """Read, pseudonymise and store one file as one atomic batch."""
+    pseudo = pseudonymiser_for(settings)
+    with open_store(settings) as store:
+        batch = prepare_batch(
+            source, Path(path), pseudonymise=pseudo.pseudonymise, known=store.known_hashes,
+            already_imported=store.file_imported, value_ids=manifest_value_ids(settings),
+            ingest=settings.ingest, today=today,
+        )
+        return store.write_batch(batch, run_id=run_id)
+
+
+def ingest_source(settings: Settings, source: SourceSettings, run_id: str | None = None,
+                  today: dt.date | None = None) -> tuple[list[BatchSummary], list[str]]:
+    """Ingest every file of one source; a file that cannot be read is reported, the others still land."""
+    summaries, errors = [], []
+    try:
+        paths = list_source_files(settings, source)
+    except StemmenError as exc:
+        return [], [str(exc)]
+    for path in paths:
+        try:
+            summaries.append(ingest_file(settings, source, path, run_id, today=today))
+        except StemmenError as exc:
+            errors.append(str(exc))
+    return summaries, errors
+
+
+def ingest_all(settings: Settings, today: dt.date | None = None) -> tuple[list[BatchSummary], list[str]]:
+    """Ingest every configured source without an orchestrator; returns summaries and file errors."""
+    summaries, errors = [], []
+    run_id = start_run(settings, "ingest")
+    for source in settings.sources:
+        s, e = ingest_source(settings, source, run_id, today=today)
+        summaries += s
+        errors += e
+    finish_run(settings, run_id, "failed" if errors else "completed", [s.__dict__ for s in summaries])
+    return summaries, errors

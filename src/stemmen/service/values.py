@@ -1,0 +1,156 @@
+"""Value scoring and monitoring task bodies: scores, index, gaps, relapse alerts."""
+
+from __future__ import annotations
+
+from stemmen.manifest import load_manifest
+from stemmen.service.common import CachingEmbedder, code_version, embedder_for, open_store
+from stemmen.settings import Settings
+
+
+def scorer_params(embedder) -> dict:
+    """The value scorer's settings (an unfitted scorer: nothing is embedded to know them)."""
+    from stemmen.values.scoring import ValueScorer
+
+    return {k: v for k, v in vars(ValueScorer(embedder)).items() if k != "embedder"}
+
+
+def scorer_key(embedder) -> str:
+    """Embedder model key plus a hash of the scorer's settings and version: scores of other settings never mix."""
+    import hashlib
+    import json
+
+    from stemmen import __version__
+
+    params = json.dumps(scorer_params(embedder), sort_keys=True, default=repr) + __version__
+    return f"{embedder.model_key}|values/{hashlib.sha256(params.encode()).hexdigest()[:12]}"
+
+
+def score_values(settings: Settings) -> dict:
+    """Relevance and alignment per segment and value, for segments not yet scored with this manifest and model."""
+    import pandas as pd
+
+    from stemmen.nlp.embed import embed_cached
+    from stemmen.nlp.sentiment import get_sentiment
+
+    manifest = load_manifest(settings.manifest_path)
+    base = embedder_for(settings)
+    key = scorer_key(base)
+    with open_store(settings) as store:
+        previous = store.other_score_versions(manifest.fingerprint, key)
+        todo = store.segments_without_scores(manifest.fingerprint, key)
+        if todo:
+            # fitting embeds the manifest's anchors (through the vector cache): only when there is work
+            from stemmen.values.scoring import ValueScorer
+
+            scorer = ValueScorer(CachingEmbedder(base, store)).fit(manifest)
+            texts = [t for _, t in todo]
+            vectors = embed_cached(texts, base, cache=store, kind="query")
+            m = settings.models
+            sent_model = get_sentiment(m.sentiment, m.sentiment_model or None,
+                                       CachingEmbedder(base, store) if m.sentiment in ("hybrid", "embedding") else None)
+            scores = scorer.score(texts, embeddings=vectors, sentiments=sent_model.predict(texts))
+            rows = [
+                dict(segment_id=sid, value_id=v, relevance=float(sc.relevance[v]), alignment=float(sc.alignment[v]),
+                     is_top=sc.top_value == v, manifest_version=manifest.versie,
+                     manifest_fingerprint=manifest.fingerprint, scorer_key=key)
+                for (sid, _), sc in zip(todo, scores) for v in manifest.value_ids
+            ]
+            store.insert_frame("value_scores", pd.DataFrame(rows))
+    return {"segments_scored": len(todo), "manifest_version": manifest.versie, "scorer_key": key,
+            "rescored_from": [{"manifest_version": v, "scorer_key": k} for v, _, k in previous] if todo else []}
+
+
+def monitoring_results(settings: Settings, store) -> dict | None:
+    """Scores of the current manifest and model with their index, gaps and fitted drift detector."""
+    from stemmen.values.drift import DriftDetector
+    from stemmen.values.index import alignment_index, group_gap
+
+    manifest = load_manifest(settings.manifest_path)
+    embedder = embedder_for(settings)
+    key = scorer_key(embedder)
+    a = settings.analysis
+    scores = store.scored_segments(manifest.fingerprint, key)
+    if scores.empty:
+        return None
+    scores["date"] = scores["date"].map(lambda d: d.date() if hasattr(d, "date") else d)
+    index = alignment_index(scores, threshold=a.relevance_threshold, period=a.period,
+                            by=("value_id", "group", "kind"), department=True, seed=a.seed)
+    gaps = group_gap(scores, threshold=a.relevance_threshold, seed=a.seed, unit="document",
+                     value_names={v.id: v.naam for v in manifest.waarden})
+    # a relapse series counts each segment under its primary value only, so that one complaint
+    # ("zo zijn de regels") does not raise alerts for every value it touches
+    detector = DriftDetector(period=a.period, threshold=a.relevance_threshold, baseline_start=manifest.start_date,
+                             baseline_periods=a.baseline_periods, seed=a.seed).fit(scores[scores["is_top"]])
+    return dict(manifest=manifest, scorer_params=scorer_params(embedder), key=key, scores=scores, index=index,
+                gaps=gaps, detector=detector)
+
+
+def monitor(settings: Settings, run_id: str | None = None) -> dict:
+    """Alignment index, citizen-employee gaps and relapse alerts for the current manifest and model."""
+    import json
+
+    with open_store(settings) as store:
+        manifest = load_manifest(settings.manifest_path)
+        state = _state_key(settings, store, manifest)
+        if store.stage_key("monitor") == state:
+            # nothing changed since the last monitoring: the stored results stand
+            tag = [manifest.fingerprint, scorer_key(embedder_for(settings))]
+            alerts = store.con.execute(
+                "SELECT * EXCLUDE (evidence) FROM alerts WHERE manifest_fingerprint = ? AND scorer_key = ?", tag).df()
+            summary = [{**a, "new": False, "also_signalled": json.loads(a.get("also_signalled") or "[]")}
+                       for a in alerts.astype(object).where(alerts.notna(), None).to_dict("records")]
+            (n_index,), (n_gaps,) = (store.query(
+                f"SELECT count(*) FROM {t} WHERE manifest_fingerprint = ? AND scorer_key = ?", tag)[0]
+                for t in ("alignment_index", "group_gaps"))  # fixed table names
+            return {"alerts": summary, "index_rows": n_index, "gaps": n_gaps, "unchanged": True}
+        res = monitoring_results(settings, store)
+        if res is None:
+            return {"alerts": [], "index_rows": 0, "gaps": 0}
+        manifest, key = res["manifest"], res["key"]
+        tag = dict(run_id=run_id or "handmatig", manifest_fingerprint=manifest.fingerprint, scorer_key=key)
+        index = res["index"].rename(columns={"group": "group_name"}).assign(**tag)
+        gaps = res["gaps"].assign(**tag)
+        alerts = alerts_table(res["detector"].alerts_, tag)
+        seen = {a for (a,) in store.query("SELECT alert_id FROM alerts WHERE manifest_fingerprint = ?"
+                                          " AND scorer_key = ?", [manifest.fingerprint, key])}
+        store.replace_results("alignment_index", index, manifest.fingerprint, key)
+        store.replace_results("group_gaps", gaps, manifest.fingerprint, key)
+        store.replace_results("alerts", alerts, manifest.fingerprint, key)
+        store.set_stage_key("monitor", state)
+    summary = alerts.drop(columns=["evidence"]).to_dict("records") if len(alerts) else []
+    for a in summary:
+        a["new"] = a["alert_id"] not in seen  # notify an episode once, not at every weekly run
+    return {"alerts": summary, "index_rows": len(index), "gaps": len(gaps)}
+
+
+def _state_key(settings: Settings, store, manifest) -> str:
+    """What derived stages depend on: the store's content and the analysis settings."""
+    import hashlib
+
+    key = store.input_key(manifest.fingerprint, scorer_key(embedder_for(settings)))
+    extra = settings.analysis.model_dump_json() + code_version()
+    return hashlib.sha256((key + extra).encode()).hexdigest()
+
+
+def alerts_table(alerts, tag: dict):
+    """Drift alerts as rows of the alerts table, evidence as JSON (pseudonymised segment texts)."""
+    import hashlib
+    import json
+    from dataclasses import asdict
+
+    import pandas as pd
+
+    rows = []
+    for al in alerts:
+        d = asdict(al)
+        evidence = d.pop("evidence")
+        d["also_signalled"] = json.dumps(list(d.get("also_signalled") or ()), ensure_ascii=False)
+        d["group_name"] = d.pop("group")
+        d["evidence"] = json.dumps(evidence, ensure_ascii=False, default=str)
+        d["alert_id"] = hashlib.sha256(
+            f"{al.value_id}|{al.group}|{al.department}|{al.kind}|{al.start_period}".encode()).hexdigest()[:16]
+        rows.append({**d, **tag})
+    return pd.DataFrame(rows)
+
+
+# The export files researchers get, one query each; columns as documented in docs/schema.md.
