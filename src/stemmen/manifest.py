@@ -118,10 +118,6 @@ def parse_manifest(data: dict[str, Any], source: str = "<manifest>") -> Manifest
     )
 
 
-def manifest_from_dict(data: dict[str, Any], path: str = "<manifest>") -> Manifest:
-    return parse_manifest(data, source=path)
-
-
 def _parse_value(raw: Any, i: int, seen: set[str], fail) -> Value:
     if not isinstance(raw, dict):
         raise fail(f"waarde {i} is geen tabel [[waarde]]")

@@ -18,14 +18,14 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
     """
     from stemmen.report import Scope, build_report_data_from_frames, write_reports
 
+    manifest = load_manifest(settings.manifest_path) if settings.manifest_path.is_file() else None
     out = settings.reports_path
-    if settings.manifest_path.is_file() and not scopes and not pdf and not force:
-        with open_store(settings) as store:
-            state = _state_key(settings, store, load_manifest(settings.manifest_path))
+    with open_store(settings) as store:
+        state = _state_key(settings, store, manifest) if manifest is not None else None
+        if state and not scopes and not pdf and not force:
             existing = sorted(str(p) for p in out.glob("*.html")) if out.is_dir() else []
             if existing and store.stage_key("report") == state:
                 return existing
-    with open_store(settings) as store:
         docs = store.con.execute(
             "SELECT doc_id, kind, source_name, group_name, department, date, wave, question, value_ref, article,"
             " case_id, status, role, respondent_key, text FROM documents WHERE is_current ORDER BY date, doc_id"
@@ -36,9 +36,8 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
             " LEFT JOIN sentiment st ON st.segment_id = s.segment_id WHERE d.is_current ORDER BY s.doc_id, s.idx"
         ).df()
         runs = store.con.execute("SELECT run_id, command, status, finished_at, code_version FROM runs").df()
-        res = monitoring_results(settings, store) if settings.manifest_path.is_file() else None
+        res = monitoring_results(settings, store) if manifest is not None else None
         themes = _themes_for_report(settings, store)
-    manifest = load_manifest(settings.manifest_path) if settings.manifest_path.is_file() else None
     a = settings.analysis
     lineage = {
         "code_version": code_version(),
@@ -63,9 +62,10 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
     settings.reports_path.mkdir(parents=True, exist_ok=True)
     paths = write_reports(data, settings.reports_path, scopes=[Scope.parse(x) for x in scopes] if scopes else None,
                           pdf=pdf)
-    if manifest is not None and not scopes:
+    if state and not scopes:
+        # writing reports does not change the store, so the key read above still holds
         with open_store(settings) as store:
-            store.set_stage_key("report", _state_key(settings, store, manifest))
+            store.set_stage_key("report", state)
     return [str(p) for p in paths]
 
 
