@@ -100,24 +100,28 @@ def case_metrics(data: ReportData) -> CaseMetrics:
         rel = rel.merge(notes[["doc_id", "case_id"]], on="doc_id", how="left", suffixes=("_x", ""))
     eq = data.equal_value_id
 
-    rows = []
-    for case_id, g in notes.groupby("case_id", sort=True):
-        first, last = g.iloc[0], g.iloc[-1]
-        status = str(last["status"] or "").strip().lower()
-        outcome = status if status in CLOSED else "open"
-        days = (last["date"] - first["date"]).days if outcome != "open" and pd.notna(last["date"]) else np.nan
-        r = rel[rel["case_id"] == case_id] if has_scores else rel
-        values = sorted(r["value_id"].unique()) if has_scores else []
-        eq_al = np.nan
-        if has_scores and eq is not None:
-            x = r.loc[r["value_id"] == eq, "alignment"]
-            eq_al = float(x.mean()) if len(x) else np.nan
-        rows.append(dict(case_id=case_id, department=first["department"], first_date=first["date"],
-                         last_date=last["date"], n_notes=len(g), outcome=outcome, days=days,
-                         tone_first=first["tone"], tone_last=last["tone"] if len(g) > 1 else np.nan,
-                         values=values, equal_alignment=eq_al))
-    cases = pd.DataFrame(rows, columns=["case_id", "department", "first_date", "last_date", "n_notes", "outcome",
-                                        "days", "tone_first", "tone_last", "values", "equal_alignment"])
+    # one row per case from its first and last note (notes are sorted by case, date, document)
+    first = notes.drop_duplicates("case_id", keep="first").set_index("case_id")
+    last = notes.drop_duplicates("case_id", keep="last").set_index("case_id")
+    n_notes = notes.groupby("case_id", sort=True).size().reindex(first.index)
+    status = last["status"].fillna("").astype(str).str.strip().str.lower()
+    outcome = status.where(status.isin(CLOSED), "open")
+    days = [(b - a).days if o != "open" and pd.notna(b) else np.nan
+            for a, b, o in zip(first["date"], last["date"], outcome)]
+    values: dict = {}
+    eq_al = pd.Series(np.nan, index=first.index)
+    if has_scores:
+        pairs = rel[["case_id", "value_id"]].drop_duplicates().sort_values(["case_id", "value_id"])
+        values = pairs.groupby("case_id")["value_id"].agg(list).to_dict()
+        if eq is not None:
+            eq_al = rel[rel["value_id"] == eq].groupby("case_id")["alignment"].mean().reindex(first.index)
+    cases = pd.DataFrame(dict(
+        case_id=first.index.to_list(), department=first["department"].to_list(), first_date=first["date"].to_list(),
+        last_date=last["date"].to_list(), n_notes=n_notes.to_list(), outcome=outcome.to_list(), days=days,
+        tone_first=first["tone"].to_list(), tone_last=last["tone"].where(n_notes > 1).to_list(),
+        values=[values.get(c, []) for c in first.index], equal_alignment=eq_al.astype(float).to_list()),
+        columns=["case_id", "department", "first_date", "last_date", "n_notes", "outcome", "days", "tone_first",
+                 "tone_last", "values", "equal_alignment"])
     cases["tone_change"] = cases["tone_last"] - cases["tone_first"]
 
     bvd = (cases.explode("values").dropna(subset=["values"]).groupby(["values", "department"]).size()

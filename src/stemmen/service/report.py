@@ -36,7 +36,7 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
             " LEFT JOIN sentiment st ON st.segment_id = s.segment_id WHERE d.is_current ORDER BY s.doc_id, s.idx"
         ).df()
         runs = store.con.execute("SELECT run_id, command, status, finished_at, code_version FROM runs").df()
-        res = monitoring_results(settings, store) if manifest is not None else None
+        res = monitoring_results(settings, store, state) if manifest is not None else None
         themes = _themes_for_report(settings, store)
     a = settings.analysis
     lineage = {

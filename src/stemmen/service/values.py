@@ -60,8 +60,28 @@ def score_values(settings: Settings) -> dict:
             "rescored_from": [{"manifest_version": v, "scorer_key": k} for v, _, k in previous] if todo else []}
 
 
-def monitoring_results(settings: Settings, store) -> dict | None:
-    """Scores of the current manifest and model with their index, gaps and fitted drift detector."""
+# The last monitoring results per store and state key: the report stage of the same run reads
+# them instead of recomputing index, gaps (thousands of permutations) and drift.
+_LAST_RESULTS: dict[str, tuple[str, dict]] = {}
+
+
+def monitoring_results(settings: Settings, store, state: str | None = None) -> dict | None:
+    """Scores of the current manifest and model with their index, gaps and fitted drift detector.
+
+    ``state`` (``_state_key``) identifies the store content and settings: results computed for
+    the same state earlier in this process are reused.
+    """
+    if state is not None:
+        hit = _LAST_RESULTS.get(str(settings.store_path))
+        if hit is not None and hit[0] == state:
+            return hit[1]
+    res = _monitoring_results(settings, store)
+    if state is not None and res is not None:
+        _LAST_RESULTS[str(settings.store_path)] = (state, res)
+    return res
+
+
+def _monitoring_results(settings: Settings, store) -> dict | None:
     from stemmen.values.drift import DriftDetector
     from stemmen.values.index import alignment_index, group_gap
 
@@ -103,7 +123,7 @@ def monitor(settings: Settings, run_id: str | None = None) -> dict:
                 f"SELECT count(*) FROM {t} WHERE manifest_fingerprint = ? AND scorer_key = ?", tag)[0]
                 for t in ("alignment_index", "group_gaps"))  # fixed table names
             return {"alerts": summary, "index_rows": n_index, "gaps": n_gaps, "unchanged": True}
-        res = monitoring_results(settings, store)
+        res = monitoring_results(settings, store, state)
         if res is None:
             return {"alerts": [], "index_rows": 0, "gaps": 0}
         manifest, key = res["manifest"], res["key"]

@@ -117,30 +117,46 @@ def mean_ci(x: np.ndarray, *, ci: str = "auto", n_boot: int = 1000,
     return float(max(lo, -1.0)), float(min(hi, 1.0)), method
 
 
+CHUNK_CELLS = 2_000_000  # resampling draws per block: bounds memory (16 MB) whatever the group sizes
+
+
+def _blocks(total: int, width: int):
+    """Sizes of row blocks of ``total`` resamples of ``width`` draws each."""
+    step = max(1, CHUNK_CELLS // max(1, width))
+    for start in range(0, total, step):
+        yield min(step, total - start)
+
+
 def diff_ci(xa: np.ndarray, xb: np.ndarray, *, n_boot: int, rng: np.random.Generator,
             level: float = 0.95) -> tuple[float, float]:
     """Bootstrap percentile CI of mean(xa) - mean(xb), resampling each group on its own."""
     xa, xb = np.asarray(xa, float), np.asarray(xb, float)
     if len(xa) < 2 or len(xb) < 2 or n_boot <= 0:
         return float("nan"), float("nan")
-    ma = xa[rng.integers(0, len(xa), size=(n_boot, len(xa)))].mean(axis=1)
-    mb = xb[rng.integers(0, len(xb), size=(n_boot, len(xb)))].mean(axis=1)
+    ma = np.concatenate([xa[rng.integers(0, len(xa), size=(m, len(xa)))].mean(axis=1)
+                         for m in _blocks(n_boot, len(xa))])
+    mb = np.concatenate([xb[rng.integers(0, len(xb), size=(m, len(xb)))].mean(axis=1)
+                         for m in _blocks(n_boot, len(xb))])
     a = (1 - level) / 2
     lo, hi = np.quantile(ma - mb, [a, 1 - a])
     return float(lo), float(hi)
 
 
 def permutation_p(xa: np.ndarray, xb: np.ndarray, *, n_perm: int, rng: np.random.Generator) -> float:
-    """Two-sided permutation p-value of the difference in means, (count + 1) / (n_perm + 1)."""
+    """Two-sided permutation p-value of the difference in means, (count + 1) / (n_perm + 1).
+
+    Each permutation shuffles the pooled values (a linear-time shuffle per row, in blocks of
+    bounded memory); only the sum of the first ``len(xa)`` is needed for the difference.
+    """
     xa, xb = np.asarray(xa, float), np.asarray(xb, float)
     pooled = np.concatenate([xa, xb])
-    na, n = len(xa), len(pooled)
+    na, nb, total = len(xa), len(xb), pooled.sum()
     observed = abs(xa.mean() - xb.mean())
-    # argsort of uniform noise = one independent permutation per row
-    idx = np.argsort(rng.random((n_perm, n)), axis=1)
-    perm = pooled[idx]
-    d = np.abs(perm[:, :na].mean(axis=1) - perm[:, na:].mean(axis=1))
-    return float((np.sum(d >= observed - 1e-12) + 1) / (n_perm + 1))
+    count = 0
+    for m in _blocks(n_perm, len(pooled)):
+        sa = rng.permuted(np.tile(pooled, (m, 1)), axis=1)[:, :na].sum(axis=1)
+        count += int(np.sum(np.abs(sa / na - (total - sa) / nb) >= observed - 1e-12))
+    return float((count + 1) / (n_perm + 1))
 
 
 def adjust_p(p: Sequence[float], method: str = "holm") -> np.ndarray:
