@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pandas as pd
+
 from report_fixtures import small_data, small_frames  # noqa: F401  (fixtures)
 
 from stemmen.report.export import TABLES, WORKBOOK, export_tables, write_exports
@@ -49,3 +51,31 @@ def test_export_leaves_out_what_is_not_computed(small_frames):
     docs, _, _ = small_frames
     tables = export_tables(build_report_data_from_frames(docs))
     assert "waardescores" not in tables and "signalen" not in tables and "documenten" in tables
+
+
+def test_workbook_keeps_relevant_value_scores_and_says_so(small_data, tmp_path):
+    import openpyxl
+
+    write_exports(small_data, tmp_path)
+    full = pd.read_csv(tmp_path / "waardescores.csv", encoding="utf-8-sig")
+    wb = openpyxl.load_workbook(tmp_path / WORKBOOK, read_only=True)
+    rows = list(wb["waardescores"].iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    relevant = full[full["relevantie"] >= small_data.threshold]
+    assert 0 < len(body) == len(relevant) < len(full)
+    assert min(r[header.index("relevantie")] for r in body) >= small_data.threshold
+    notes = [r[2] for r in wb["kolommen"].iter_rows(values_only=True) if r[0] == "waardescores" and not r[1]]
+    assert notes and f"{len(relevant)} van {len(full)}" in notes[0]
+
+
+def test_a_table_longer_than_a_sheet_is_left_to_the_csv_and_named(tmp_path, monkeypatch):
+    import openpyxl
+
+    from stemmen.report import export
+
+    monkeypatch.setattr(export, "EXCEL_MAX_ROWS", 3)
+    frame = pd.DataFrame({"waarde": ["open", "samenwerken", "open"], "relevantie": [0.9, 0.2, 0.7]})
+    export.write_workbook({"waardescores": frame}, tmp_path / "w.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "w.xlsx", read_only=True)
+    assert "waardescores" not in wb.sheetnames
+    assert any("te veel voor één Excel-blad" in (r[2] or "") for r in wb["kolommen"].iter_rows(values_only=True))

@@ -41,6 +41,7 @@ found; ages, URLs, partial dates and 0800/0900 numbers stay by design.
 from __future__ import annotations
 
 import functools
+import gc
 import gzip
 import json
 import logging
@@ -411,7 +412,24 @@ def load_deduce(cache_dir: str) -> Any:
     minutes) into ``cache_dir``; later processes load them in seconds. The build
     goes to a temporary directory first and is moved in place, so that parallel
     workers never read a half-written cache.
+
+    The lookup structures are millions of small objects that live as long as the process:
+    they are loaded with the cyclic garbage collector paused and then frozen out of its
+    view (``gc.freeze``), otherwise every full collection, and the interpreter's exit
+    (about 12 s), walks them all.
     """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        model = _load_deduce(cache_dir)
+    finally:
+        if paused:
+            gc.enable()
+    gc.freeze()
+    return model
+
+
+def _load_deduce(cache_dir: str) -> Any:
     deduce = _import_deduce()
     path = Path(cache_dir)
     target = path / _CACHE_FILE

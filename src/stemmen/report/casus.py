@@ -79,7 +79,13 @@ def _share_rows(frame: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 def case_metrics(data: ReportData) -> CaseMetrics:
-    """All Bureau Verbindingen figures from the casus documents of ``data``."""
+    """All Bureau Verbindingen figures from the casus documents of ``data`` (computed once per data)."""
+    if "case_metrics" not in data.memo:
+        data.memo["case_metrics"] = _case_metrics(data)
+    return data.memo["case_metrics"]
+
+
+def _case_metrics(data: ReportData) -> CaseMetrics:
     docs = data.documents
     notes = docs[(docs["kind"] == "casus") & docs["case_id"].notna()].copy()
     notes = notes.sort_values(["case_id", "date", "doc_id"], kind="mergesort")

@@ -116,6 +116,9 @@ class ReportData:
     previous: dict | None = None                  # snapshot of the previous monitoring report
     scope: Scope = field(default_factory=Scope)
     generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
+    # figures several outputs share (case metrics: both reports and the export), computed once;
+    # not an init field, so ``replace``/``filtered`` start a fresh one
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- helpers used by every section --
 

@@ -226,47 +226,95 @@ def write_exports(data: ReportData, out_dir: str | Path) -> list[Path]:
             p = out / f"{name}.csv"
             frame.to_csv(p, index=False, encoding="utf-8-sig")
             paths.append(p)
-        paths.append(write_workbook(tables, out / WORKBOOK))
+        book, notes = _workbook_tables(tables, data.threshold)
+        paths.append(write_workbook(book, out / WORKBOOK, notes))
     except OSError as exc:
         raise ReportError(Errors.E905.format(path=out, problem=exc.strerror or exc)) from exc
     return paths
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], path: Path) -> Path:
-    """One sheet per table (bold header, frozen first row, filter), plus 'kolommen' explaining headers."""
+EXCEL_MAX_ROWS = 1_048_576  # rows per sheet in Excel, header included
+
+
+def _cell_writer(ws, series: pd.Series, datef):
+    """One write function per column, chosen once from its dtype (the per-cell checks were most of the time)."""
+    if pd.api.types.is_bool_dtype(series):
+        return lambda i, j, v: ws.write_boolean(i, j, bool(v))
+    if pd.api.types.is_numeric_dtype(series):
+        return lambda i, j, v: ws.write_number(i, j, float(v))
+
+    def write_any(i, j, v):
+        if isinstance(v, str):
+            ws.write_string(i, j, v)
+        elif isinstance(v, bool):
+            ws.write_boolean(i, j, v)
+        elif hasattr(v, "year") and hasattr(v, "month"):
+            ws.write_datetime(i, j, pd.Timestamp(v).to_pydatetime(), datef)
+        elif isinstance(v, (int, float)):
+            ws.write_number(i, j, v)
+        elif hasattr(v, "item"):  # numpy scalar
+            ws.write(i, j, v.item())
+        else:
+            ws.write_string(i, j, str(v))
+    return write_any
+
+
+def _workbook_tables(tables: dict[str, pd.DataFrame], threshold: float) -> tuple[dict[str, pd.DataFrame], dict]:
+    """The workbook is for reading: its value-score sheet keeps the relevant pairs only (the CSV has all).
+
+    One row per segment and value is five times the segments, mostly near-zero relevance, and
+    was most of the time spent writing the workbook on a large store.
+    """
+    scores = tables.get("waardescores")
+    if scores is None:
+        return tables, {}
+    keep = scores[scores["relevantie"] >= threshold]
+    count = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731 - Dutch thousands separator
+    note = (f"alleen segment-waardeparen met relevantie ≥ {threshold:g} ({count(len(keep))} van {count(len(scores))});"
+            f" alle paren staan in waardescores.csv").replace("≥ 0.", "≥ 0,")
+    return {**tables, "waardescores": keep.reset_index(drop=True)}, {"waardescores": note}
+
+
+def write_workbook(tables: dict[str, pd.DataFrame], path: Path, notes: dict[str, str] | None = None) -> Path:
+    """One sheet per table (bold header, frozen first row, filter), plus 'kolommen' explaining headers.
+
+    A table longer than an Excel sheet is not cut off silently: its sheet is left out and
+    'kolommen' says so; the CSV next to the workbook has all rows.
+    """
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
                                          "nan_inf_to_errors": True})
+    too_long = {name: len(f) for name, f in tables.items() if len(f) >= EXCEL_MAX_ROWS}
     try:
         head = wb.add_format({"bold": True, "bg_color": "#DCE6F0", "border": 1})
         datef = wb.add_format({"num_format": "yyyy-mm-dd"})
         for name, frame in tables.items():
+            if name in too_long:
+                continue
             ws = wb.add_worksheet(name[:31])
             for j, col in enumerate(frame.columns):
                 ws.write_string(0, j, str(col), head)
                 values = frame[col].tolist()
                 width = max([len(str(col))] + [min(len(str(v)), 60) for v in values[:200]]) + 2
                 ws.set_column(j, j, min(width, 62))
+                write = _cell_writer(ws, frame[col], datef)
                 for i, v in enumerate(values, 1):
-                    if v is None or (isinstance(v, float) and v != v):
+                    if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
                         continue
-                    if hasattr(v, "year") and hasattr(v, "month"):
-                        ws.write_datetime(i, j, pd.Timestamp(v).to_pydatetime(), datef)
-                    elif isinstance(v, (bool,)):
-                        ws.write_boolean(i, j, v)
-                    elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                        ws.write_number(i, j, v)
-                    elif hasattr(v, "item"):  # numpy scalar
-                        ws.write(i, j, v.item())
-                    else:
-                        ws.write_string(i, j, str(v))
+                    write(i, j, v)
             ws.freeze_panes(1, 0)
             ws.autofilter(0, 0, max(len(frame), 1), max(len(frame.columns) - 1, 0))
         ws = wb.add_worksheet("kolommen")
         for j, h in enumerate(("tabblad", "kolom", "betekenis")):
             ws.write_string(0, j, h, head)
         r = 1
+        for name, n in too_long.items():
+            ws.write_row(r, 0, [name, "", f"{n:,} rijen: te veel voor één Excel-blad; zie {name}.csv".replace(",", ".")])
+            r += 1
+        for name, note in (notes or {}).items():
+            ws.write_row(r, 0, [name, "", note])
+            r += 1
         for name in tables:
             for _, header, meaning in TABLES[name]:
                 if header in tables[name].columns:
