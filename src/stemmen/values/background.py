@@ -152,7 +152,8 @@ BACKGROUND_NL: tuple[str, ...] = (
 
 # Generic experiences, good and bad, that name no particular value: a shared
 # "lived vs violated" direction for stance in the voice of residents and staff
-# (the manifest itself speaks as "we").
+# (the manifest itself speaks as "we"). The scorer uses them for the general tone
+# of a segment only when it gets no sentence sentiment.
 STANCE_POSITIVE_NL: tuple[str, ...] = (
     "Ik ben heel goed geholpen.",
     "Het contact met de gemeente was prettig.",

@@ -15,11 +15,13 @@ Relevance r(segment, value) in [0, 1]
 Alignment a(segment, value) in [-1, 1] (meaningful where the segment is relevant)
     soft-max similarity to the value's ``gedrag`` minus to its ``tegengedrag``
     (query vs query), plus the same contrast over all values (a shared "lived vs
-    violated" direction) and over generic good/bad experiences in residents'
-    voice; for "X, maar Y" the verdict clause Y is weighed in. This embedding
-    evidence is divided by its spread on the background sentences (comparable
-    across models); then minus a penalty per negation word, plus sentence
-    polarity when sentiments are given, squashed by tanh.
+    violated" direction); for "X, maar Y" the verdict clause Y is weighed in. This
+    embedding evidence is divided by its spread on the background sentences
+    (comparable across models); then minus a penalty per negation word (those of
+    Y only, when there is a Y), plus the general tone of the sentence, squashed by
+    tanh. The tone is the sentence polarity when sentiments are given, else the
+    same contrast over generic good/bad experiences in residents' voice (both
+    measure tone: using both counts it twice).
 Everything is deterministic: no sampling, fixed solver.
 """
 
@@ -94,8 +96,10 @@ class ValueScorer:
     ``embedder``: an object with ``encode(texts, kind="query"|"passage")`` returning
     L2-normalised rows (``stemmen.nlp.embed.Embedder``). ``use_examples``: use the
     manifest's ``voorbeelden`` as extra anchors. ``threshold``: minimum relevance
-    for ``top_value``. ``background``: everyday sentences for centring, the null
-    class and calibration (default: the Dutch set shipped with stemmen).
+    for ``top_value``. ``generic_stance_weight``: weight of the generic good/bad
+    experiences, used only when ``score`` gets no sentiments. ``background``:
+    everyday sentences for centring, the null class and calibration (default: the
+    Dutch set shipped with stemmen).
     """
 
     def __init__(
@@ -109,7 +113,7 @@ class ValueScorer:
         global_stance_weight: float = 1.0,
         generic_stance_weight: float = 0.5,
         negation_weight: float = 0.4,
-        sentiment_weight: float = 2.0,
+        sentiment_weight: float = 1.0,
         stance_spread: float = 2.0,
         verdict_weight: float = 0.5,
         other_value_weight: float = 0.1,
@@ -201,7 +205,7 @@ class ValueScorer:
         # Manifest lines come in mirrored pairs (gedrag vs its tegengedrag), so a leave-one-out
         # fit on the anchors inverts; instead scale by the spread of the contrast on everyday
         # sentences, which makes the scale comparable across embedding models.
-        c = self._embedding_contrast(b_query @ self.stance_anchors_.T, b_query @ self.generic_stance_anchors_.T)
+        c = self._embedding_contrast(b_query, generic=False)
         self.stance_scale_ = float(c.std()) + 1e-6
 
     # --- shared maths --------------------------------------------------------------
@@ -220,19 +224,22 @@ class ValueScorer:
         null = _soft_max(null_sims, self.temperature)
         return value + self.lexical_weight * lex - null[:, None]
 
-    def _embedding_contrast(self, sims: np.ndarray, generic_sims: np.ndarray) -> np.ndarray:
-        """Embedding evidence for stance per text and value, shape (n, n_values); > 0 means lived."""
+    def _embedding_contrast(self, e: np.ndarray, generic: bool) -> np.ndarray:
+        """Embedding evidence for stance per text ("query" vectors ``e``) and value, shape
+        (n, n_values); > 0 means lived. ``generic``: add the generic good/bad experiences."""
         t = self.temperature
         st = self.anchor_stance_
         gs = self.generic_stance_sign_
+        sims = e @ self.stance_anchors_.T
         shared = self.global_stance_weight * (_soft_max(sims[:, st > 0], t) - _soft_max(sims[:, st < 0], t))
-        generic = self.generic_stance_weight * (_soft_max(generic_sims[:, gs > 0], t)
-                                                - _soft_max(generic_sims[:, gs < 0], t))
+        if generic:
+            g = e @ self.generic_stance_anchors_.T
+            shared = shared + self.generic_stance_weight * (_soft_max(g[:, gs > 0], t) - _soft_max(g[:, gs < 0], t))
         per_value = np.stack([
             _soft_max(sims[:, (self.anchor_value_ == j) & (st > 0)], t)
             - _soft_max(sims[:, (self.anchor_value_ == j) & (st < 0)], t)
             for j in range(len(self.value_ids_))], axis=1)
-        return per_value + (shared + generic)[:, None]
+        return per_value + shared[:, None]
 
     # --- scoring -------------------------------------------------------------------
 
@@ -264,16 +271,18 @@ class ValueScorer:
     def alignment_matrix(self, texts: Sequence[str], embeddings: np.ndarray,
                          polarity: np.ndarray | None = None) -> np.ndarray:
         """Alignment per value in [-1, 1], shape (n_texts, n_values)."""
-        sims = embeddings @ self.stance_anchors_.T
-        neg = np.array([len(_NEGATION.findall(t)) for t in texts], dtype=float)
+        verdicts = [_verdict_clause(x) for x in texts]
+        # "niet X, maar Y": a negation before the contrast word belongs to the rejected part
+        neg = np.array([len(_NEGATION.findall(v or t)) for t, v in zip(texts, verdicts)], dtype=float)
         pol = np.zeros(len(texts)) if polarity is None else polarity
+        generic = polarity is None  # tone: the sentence polarity when given, else generic experiences
         # embedding evidence in units of its spread on everyday sentences (comparable across
         # models), then negation words and sentence polarity in those same units
-        c = self._embedding_contrast(sims, embeddings @ self.generic_stance_anchors_.T) / self.stance_scale_
-        tails = {i: t for i, t in enumerate(_verdict_clause(x) for x in texts) if t is not None}
+        c = self._embedding_contrast(embeddings, generic) / self.stance_scale_
+        tails = {i: t for i, t in enumerate(verdicts) if t is not None}
         if tails and self.verdict_weight > 0:
             te = self.embedder.encode(list(tails.values()), kind="query")
-            ct = self._embedding_contrast(te @ self.stance_anchors_.T, te @ self.generic_stance_anchors_.T)
+            ct = self._embedding_contrast(te, generic)
             rows = list(tails)
             c[rows] = (1 - self.verdict_weight) * c[rows] + self.verdict_weight * ct / self.stance_scale_
         c = c - self.negation_weight * neg[:, None] + self.sentiment_weight * pol[:, None]
