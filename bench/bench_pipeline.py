@@ -189,12 +189,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--case", choices=["demo", "corpus10k", "all"], default="all")
     ap.add_argument("--docs", type=int, default=10_000, help="documents in corpus10k")
-    ap.add_argument("--no-deduce", action="store_true", help="rules-only pseudonymisation (corpus10k always)")
+    ap.add_argument("--no-deduce", action="store_true", help="rules-only pseudonymisation (default: deduce + rules,"
+                    " as a workspace runs)")
     ap.add_argument("--runs", type=int, default=3, help="warm runs per mode for the overhead")
     ap.add_argument("--overhead-only", action="store_true")
     args = ap.parse_args()
     cases = ["demo", "corpus10k"] if args.case == "all" else [args.case]
-    results = [bench_case(c, args.docs, deduce=not args.no_deduce and c == "demo", runs=args.runs,
+    results = [bench_case(c, args.docs, deduce=not args.no_deduce, runs=args.runs,
                           overhead_only=args.overhead_only) for c in cases]
     print("\nsummary")
     for r in results:
