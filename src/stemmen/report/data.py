@@ -158,7 +158,9 @@ class ReportData:
         Precomputed monitoring frames (alignment, alerts) stay whole: monitoring is about the
         organisation over time; the theme report recomputes what it shows from the scores."""
         if scope.is_all:
-            return replace(self, scope=scope)
+            whole = replace(self, scope=scope)
+            whole.memo = self.memo  # the same data: figures computed once stay valid
+            return whole
         docs = self.documents
         cols = {"wave": "wave", "source": "source_name", "kind": "kind", "question": "question",
                 "department": "department"}

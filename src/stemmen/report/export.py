@@ -242,6 +242,8 @@ def _cell_writer(ws, series: pd.Series, datef):
         return lambda i, j, v: ws.write_boolean(i, j, bool(v))
     if pd.api.types.is_numeric_dtype(series):
         return lambda i, j, v: ws.write_number(i, j, float(v))
+    if series.map(lambda v: v is None or isinstance(v, str)).all():
+        return ws.write_string
 
     def write_any(i, j, v):
         if isinstance(v, str):

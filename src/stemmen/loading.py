@@ -1,0 +1,35 @@
+"""Loading objects that live as long as the process (models, lookup tables).
+
+Models such as deduce's lookup structures or spaCy's lemma tables are millions of
+small Python objects. The cyclic garbage collector would walk all of them during
+loading (many times), at every later full collection and once more at interpreter
+exit: for deduce 6 s extra to load and 12 s to exit. ``long_lived`` loads with the
+collector paused and then freezes everything loaded so far out of its view
+(``gc.freeze``); those objects are never garbage while the loader's cache holds them.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def long_lived(load: Callable[..., T]) -> Callable[..., T]:
+    """Decorate a (cached) loader: collector paused while it runs, its result frozen after."""
+
+    @functools.wraps(load)
+    def wrapper(*args, **kwargs) -> T:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return load(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+            gc.freeze()
+
+    return wrapper
