@@ -40,9 +40,7 @@ def score_values(settings: Settings) -> dict:
         todo = store.segments_without_scores(manifest.fingerprint, key)
         if todo:
             # fitting embeds the manifest's anchors (through the vector cache): only when there is work
-            from stemmen.values.scoring import ValueScorer
-
-            scorer = ValueScorer(CachingEmbedder(base, store)).fit(manifest)
+            scorer = fitted_scorer(settings, store, manifest, base, key)
             texts = [t for _, t in todo]
             vectors = embed_cached(texts, base, cache=store, kind="query")
             m = settings.models
@@ -58,6 +56,54 @@ def score_values(settings: Settings) -> dict:
             store.insert_frame("value_scores", pd.DataFrame(rows))
     return {"segments_scored": len(todo), "manifest_version": manifest.versie, "scorer_key": key,
             "rescored_from": [{"manifest_version": v, "scorer_key": k} for v, _, k in previous] if todo else []}
+
+
+def fitted_scorer(settings: Settings, store, manifest, base, key: str):
+    """The value scorer fitted on ``manifest``; a fit is kept in the cache folder and reused.
+
+    A weekly run with a few new segments then skips the fit (about 2 s). The cache key
+    covers the scorer key (embedder model, scorer settings, version), the manifest's
+    fingerprint and the source of the scoring modules, so a fit never outlives what it
+    was fitted with. A cache that cannot be read or written only costs the fit.
+    """
+    import hashlib
+    import os
+    import pickle
+    import tempfile
+    from pathlib import Path
+
+    from stemmen.values import scoring
+    from stemmen.values.scoring import ValueScorer
+
+    sources = sorted(Path(scoring.__file__).parent.glob("*.py"))
+    digest = hashlib.sha256("\x00".join([key, manifest.fingerprint, *(p.read_text(encoding="utf-8")
+                                                                    for p in sources)]).encode()).hexdigest()
+    path = settings.cache_dir / "value-scorers" / f"{digest[:32]}.pickle"
+    embedder = CachingEmbedder(base, store)
+    try:
+        with path.open("rb") as fh:
+            scorer = pickle.load(fh)  # our own cache folder, written below
+        scorer.embedder = embedder
+        return scorer
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+        pass
+    scorer = ValueScorer(embedder).fit(manifest)
+    scorer.embedder = None  # the embedder (a model and the store) is never pickled
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(scorer, fh)
+        os.replace(tmp, path)  # parallel runs never read half a file
+        tmp = None
+    except (OSError, pickle.PicklingError):
+        pass
+    finally:
+        scorer.embedder = embedder
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return scorer
 
 
 # The last monitoring results per store and state key: the report stage of the same run reads

@@ -1,0 +1,71 @@
+"""The value-scoring task body keeps its fitted scorer in the cache folder and reuses it."""
+
+from __future__ import annotations
+
+import pytest
+
+from stemmen.manifest import load_manifest
+from stemmen.service.common import embedder_for, open_store
+from stemmen.service.values import fitted_scorer, scorer_key
+from stemmen.settings import load_settings
+from stemmen.values.scoring import ValueScorer
+from stemmen.workspace import create_demo_workspace
+
+TEXTS = [
+    "De ambtenaar belde me precies op de afgesproken dag terug.",
+    "Ik werd van het kastje naar de muur gestuurd.",
+    "De parkeerplaats bij het stadhuis is vol.",
+]
+
+
+@pytest.fixture
+def settings(tmp_path):
+    ws = create_demo_workspace(tmp_path / "ws")
+    return load_settings(ws, env={}).model_copy(update={"cache_dir": tmp_path / "cache"})
+
+
+def _scores(scorer):
+    return [(s.top_value, s.relevance, s.alignment) for s in scorer.score(TEXTS)]
+
+
+def test_a_fit_is_reused_by_the_next_run_and_scores_the_same(settings, monkeypatch):
+    manifest = load_manifest(settings.manifest_path)
+    base = embedder_for(settings)
+    key = scorer_key(base)
+    with open_store(settings) as store:
+        first = fitted_scorer(settings, store, manifest, base, key)
+        assert list((settings.cache_dir / "value-scorers").glob("*.pickle"))
+        monkeypatch.setattr(ValueScorer, "fit", lambda self, m: pytest.fail("refitted although a fit was kept"))
+        second = fitted_scorer(settings, store, manifest, base, key)
+        assert second is not first
+        assert _scores(second) == _scores(first)
+
+
+def test_another_manifest_is_fitted_afresh(settings, monkeypatch):
+    import dataclasses
+
+    manifest = load_manifest(settings.manifest_path)
+    base = embedder_for(settings)
+    key = scorer_key(base)
+    fits = []
+    real_fit = ValueScorer.fit
+    monkeypatch.setattr(ValueScorer, "fit", lambda self, m: fits.append(m.fingerprint) or real_fit(self, m))
+    changed = dataclasses.replace(manifest, versie=manifest.versie + "-b")
+    with open_store(settings) as store:
+        fitted_scorer(settings, store, manifest, base, key)
+        fitted_scorer(settings, store, changed, base, key)
+        fitted_scorer(settings, store, manifest, base, key)
+    assert fits == [manifest.fingerprint, changed.fingerprint]
+
+
+def test_a_broken_cache_file_costs_only_a_fit(settings):
+    manifest = load_manifest(settings.manifest_path)
+    base = embedder_for(settings)
+    key = scorer_key(base)
+    with open_store(settings) as store:
+        first = fitted_scorer(settings, store, manifest, base, key)
+        (cached,) = (settings.cache_dir / "value-scorers").glob("*.pickle")
+        cached.write_bytes(b"not a pickle")
+        again = fitted_scorer(settings, store, manifest, base, key)
+        assert _scores(again) == _scores(first)
+    assert cached.read_bytes() != b"not a pickle"  # rewritten with the new fit
