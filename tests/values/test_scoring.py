@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import csv
 import dataclasses
 from pathlib import Path
 
@@ -25,6 +26,15 @@ CLEAR = {
     "initiatief": ("Niemand durft hier iets nieuws te proberen, want fouten maken wordt afgestraft.", -1),
 }
 VALUE_FREE = ["De parkeerplaats is vol", "Weet ik niet", "Het gemeentehuis is morgen gesloten.", "-", ""]
+EXAMPLE_FILES = [ROOT / "data" / "eval" / "values" / name for name in ("voorbeelden.tsv", "voorbeelden-2.tsv")]
+# value-free in the voices the scorer meets: residents, municipal facts, case-note lines
+STILL_VALUE_FREE = [
+    "De parkeerplaats is vol.", "Weet ik niet.", "Het regent al de hele dag.", "Die vraag sla ik over.",
+    "Het loket is op vrijdagmiddag dicht.", "De groene container wordt op maandag geleegd.",
+    "Ik woon sinds 2010 in deze wijk.", "Aanvraag ontvangen op 3 juni.", "Kopie van het paspoort toegevoegd.",
+    "Gesprek gehad met de aanvrager op 3 juni.", "Afspraak ingepland voor dinsdag 14 mei.",
+    "Besluit verzonden per post.",
+]
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +157,21 @@ def test_voorbeelden_become_anchors_with_their_stance(manifest):
     assert (anchor.value_id, anchor.stance) == (value.id, -1)
     n_lines = sum(2 + len(v.gedrag) + len(v.tegengedrag) for v in manifest.waarden)
     assert len(without) == n_lines
+
+
+@pytest.mark.parametrize("n_files", [1, 2])  # 10, then 30 consultant examples per value
+def test_more_examples_do_not_lift_value_free_sentences_over_the_threshold(embedder, manifest, n_files):
+    # more anchors give every sentence a closer match; the calibration must absorb that
+    rows = []
+    for path in EXAMPLE_FILES[:n_files]:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows += list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    values = [dataclasses.replace(v, voorbeelden=[Example(r["text"], r["stance"]) for r in rows if r["value"] == v.id])
+              for v in manifest.waarden]
+    assert all(len(v.voorbeelden) == 10 * (2 * n_files - 1) for v in values)
+    scorer = ValueScorer(embedder).fit(dataclasses.replace(manifest, waarden=values))
+    for text, s in zip(STILL_VALUE_FREE, scorer.score(STILL_VALUE_FREE)):
+        assert s.top_value is None, f"{text} -> {s.top_value} ({max(s.relevance.values()):.2f})"
 
 
 def test_manifest_lines_score_their_own_value(scorer, manifest):

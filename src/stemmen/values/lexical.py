@@ -80,12 +80,13 @@ class LexicalIndex:
             return 0.0
         return math.log((self.n_values + 1) / df) / (1 + self.bg_df[word])
 
-    def score(self, text_terms: set[str], exclude_anchor: int | None = None) -> list[float]:
-        """Overlap score per value; ``exclude_anchor`` leaves one anchor out (calibration)."""
+    def score(self, text_terms: set[str], exclude_anchor: int | Sequence[int] | None = None) -> list[float]:
+        """Overlap score per value; ``exclude_anchor``: one anchor or several left out (calibration)."""
         counts = self.counts
         if exclude_anchor is not None:
             counts = [c.copy() for c in counts]
-            counts[self.anchor_value[exclude_anchor]].subtract(self.anchor_terms[exclude_anchor])
+            for k in exclude_anchor if hasattr(exclude_anchor, "__iter__") else [exclude_anchor]:
+                counts[self.anchor_value[k]].subtract(self.anchor_terms[k])
         return [
             sum(self._weight(w, counts) for w in text_terms if counts[j][w] > 0)
             for j in range(self.n_values)

@@ -8,10 +8,13 @@ Relevance r(segment, value) in [0, 1]
     2. plus a lexical channel (shared value-specific words, ``lexical_weight``);
     3. minus the same soft maximum over the background sentences: the null class;
     4. z-normalised per value against the background sentences and mapped to a
-       probability by one logistic curve fitted on the manifest itself: anchors
-       (leave-one-out) as positives, background sentences and the other values'
-       anchors as negatives. So one ``threshold`` means the same for every value
-       and, refitted per model, for every embedding model.
+       probability by one logistic curve fitted on the manifest itself: anchors as
+       positives (each scored without itself and, for manifest lines, without the
+       text written with it; every value the same weight), as negatives each
+       background sentence at its highest z over the values (value-free means low
+       on all) and the other values' anchors. So one ``threshold`` means the same
+       for every value, for any number of examples and, refitted per model, for
+       every embedding model.
 Alignment a(segment, value) in [-1, 1] (meaningful where the segment is relevant)
     soft-max similarity to the value's ``gedrag`` minus to its ``tegengedrag``
     (query vs query), plus the same contrast over all values (a shared "lived vs
@@ -116,7 +119,7 @@ class ValueScorer:
         sentiment_weight: float = 1.0,
         stance_spread: float = 2.0,
         verdict_weight: float = 0.5,
-        other_value_weight: float = 0.1,
+        other_value_weight: float = 0.13,
         classifier_weight: float = 1.0,
         classifier_c: float = 1.0,
         background: Sequence[str] | None = None,
@@ -175,12 +178,13 @@ class ValueScorer:
         return self
 
     def _fit_relevance(self, a_query: np.ndarray, b_query: np.ndarray, background: list[str]) -> None:
-        n_a, n_v = len(self.anchors_), len(self.value_ids_)
-        # anchors as texts, each left out of its own value's anchor set
-        own = np.full((n_a, n_a), False)
-        np.fill_diagonal(own, True)
-        lex_a = np.array([self.lexicon_.score(terms(a.text), exclude_anchor=i) for i, a in enumerate(self.anchors_)])
-        m_anchor = self._margins(_norm(a_query - self.mean_query_), lex_a, exclude_anchor=own)
+        n_v = len(self.value_ids_)
+        a_centered = _norm(a_query - self.mean_query_)
+        # anchors as texts, each scored without itself and the manifest text written with it
+        left_out = self._calibration_left_out(a_centered)
+        lex_a = np.array([self.lexicon_.score(terms(a.text), exclude_anchor=np.flatnonzero(left_out[i]).tolist())
+                          for i, a in enumerate(self.anchors_)])
+        m_anchor = self._margins(a_centered, lex_a, exclude_anchor=left_out)
         # background sentences as texts, each left out of the null set
         lex_b = np.array([self.lexicon_.score(terms(t)) for t in background])
         excl_bg = np.eye(len(background), dtype=bool)
@@ -190,16 +194,44 @@ class ValueScorer:
         z_anchor = (m_anchor - self.bg_mean_) / self.bg_std_
         z_bg = (m_bg - self.bg_mean_) / self.bg_std_
         is_own = self.anchor_value_[:, None] == np.arange(n_v)[None, :]
-        pos = z_anchor[is_own]
+        pos = z_anchor[is_own]  # row-major: one per anchor, in anchor order
         neg_other = z_anchor[~is_own]
-        neg_bg = z_bg.ravel()
+        # a value-free sentence must stay below the threshold on *every* value: one negative per
+        # background sentence, at its highest z (that tail grows with the number of anchors; per
+        # (sentence, value) pair the negatives are mostly easy ones that hide it)
+        neg_bg = z_bg.max(1)
         x = np.concatenate([pos, neg_bg, neg_other])
         y = np.concatenate([np.ones(len(pos)), np.zeros(len(neg_bg) + len(neg_other))])
-        # equal total weight for positives and negatives; a share of the negatives are other values' anchors
+        # equal total weight for positives and negatives; every value the same share of the
+        # positives however many anchors it has; a share of the negatives are other values' anchors
         share = self.other_value_weight
-        w = np.concatenate([np.full(len(pos), 1 / len(pos)), np.full(len(neg_bg), (1 - share) / len(neg_bg)),
+        per_value = np.bincount(self.anchor_value_, minlength=n_v)
+        w = np.concatenate([1 / (n_v * per_value[self.anchor_value_]), np.full(len(neg_bg), (1 - share) / len(neg_bg)),
                             np.full(len(neg_other), share / max(len(neg_other), 1))]) * len(x)
         self.calibration_ = _fit_logistic(x, y, w)
+
+    def _calibration_left_out(self, a_centered: np.ndarray) -> np.ndarray:
+        """(n_anchors, n_anchors): which anchors each anchor is scored without as a calibration positive.
+
+        A positive must look like a new segment. Leaving out only the anchor itself is not enough
+        for the manifest's own text: the description summarises the gedrag/tegengedrag lines and
+        the lines come in near-mirrored pairs, so such a line still finds itself in the rest of the
+        manifest and looks more typical than any real segment (zero-shot threshold too high). So a
+        line is scored without the description and without its closest other line, the description
+        without the lines. Consultant examples are separate sentences: each leaves out only itself.
+        """
+        n_a = len(self.anchors_)
+        source = np.array([a.source for a in self.anchors_])
+        same = self.anchor_value_[:, None] == self.anchor_value_[None, :]
+        line = np.isin(source, ("gedrag", "tegengedrag"))
+        desc = source == "beschrijving"
+        out = np.eye(n_a, dtype=bool)
+        out |= same & line[:, None] & desc[None, :]
+        out |= same & desc[:, None] & line[None, :]
+        sims = np.where(same & line[None, :] & ~out, a_centered @ self.relevance_anchors_.T, -np.inf)
+        rows = np.flatnonzero(line)  # every value has gedrag and tegengedrag: a line always has a sibling
+        out[rows, np.argmax(sims[rows], axis=1)] = True
+        return out
 
     def _fit_stance(self, b_query: np.ndarray) -> None:
         # Manifest lines come in mirrored pairs (gedrag vs its tegengedrag), so a leave-one-out
