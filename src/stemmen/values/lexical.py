@@ -31,10 +31,11 @@ _SUFFIXES = ("heden", "heid", "ingen", "ing", "lijke", "lijk", "en", "e", "s")
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> dict[str, str]:
+def _lemma_table():
     from spacy.lookups import load_lookups  # lazy: spaCy is heavy
 
-    return dict(load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup").items())
+    # a spaCy Table: keyed by string hashes, looked up with strings
+    return load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
 def _stem(word: str) -> str:
