@@ -318,6 +318,13 @@ class Store:
         return [r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
 
     # -- ingest ----------------------------------------------------------
+    def imported_read_count(self, sha256: str, mapping_hash: str) -> int | None:
+        """Rows read when this file was imported with this mapping; None if it never was."""
+        row = self.con.execute(
+            "SELECT n_read FROM import_batches WHERE sha256 = ? AND mapping_hash = ? LIMIT 1", [sha256, mapping_hash]
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def file_imported(self, sha256: str, mapping_hash: str) -> bool:
         row = self.con.execute(
             "SELECT 1 FROM import_batches WHERE sha256 = ? AND mapping_hash = ? LIMIT 1", [sha256, mapping_hash]

@@ -94,6 +94,17 @@ def test_reimport_adds_nothing_and_changed_row_is_new_version(tmp_path):
     assert len(rows) == 7
 
 
+def test_a_file_imported_before_is_not_read_again(tmp_path, monkeypatch):
+    from stemmen.ingest import readers
+
+    ws = workspace(tmp_path, SURVEY_CONFIG, {"enquete.csv": survey_csv(ROWS)})
+    (first, _), _ = ingest(ws)
+    monkeypatch.setattr(readers, "read_table", lambda *a, **k: pytest.fail("read an imported file again"))
+    (again, errors), _ = ingest(ws)
+    assert not errors and again[0].already_imported and again[0].stored == 0
+    assert again[0].read == first[0].read  # the count of the first import, for the summary line
+
+
 def test_rejected_rows_keep_reason_and_content(tmp_path):
     bad = ROWS + [
         ["B005", "burger", "", "31-02-2025", "Te laat antwoord gekregen.", ""],

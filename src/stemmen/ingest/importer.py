@@ -66,6 +66,7 @@ def prepare_batch(
     pseudonymise: Pseudonymise,
     known: Known | None = None,
     already_imported: Callable[[str, str], bool] | None = None,
+    earlier_read: Callable[[str, str], int | None] | None = None,
     value_ids: set[str] | None = None,
     ingest: IngestSettings | None = None,
     today: dt.date | None = None,
@@ -83,6 +84,11 @@ def prepare_batch(
         source=source, file_name=path.name, today=today or dt.date.today(),
         earliest=dt.date.fromisoformat(ingest.earliest_date), max_chars=ingest.max_text_chars, value_ids=value_ids,
     )
+    if earlier_read is not None and sha:
+        n_read = earlier_read(sha, mhash)
+        if n_read is not None:  # the same file with the same mapping: not even read again
+            batch.n_read, batch.skipped = n_read, True
+            return batch
     out = Mapped()
     names: list[str] = []
     if source.kind == "brainstorm":

@@ -122,9 +122,10 @@ def _fallback() -> Language:
     nlp = spacy.blank("nl")
     nlp.add_pipe("sentencizer")
     # "rule" mode needs POS tags, which a blank pipeline lacks; "lookup" maps word form -> lemma.
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     try:
-        nlp.initialize()  # loads the nl lemma_lookup table from spacy-lookups-data
+        # the nl lemma_lookup table from spacy-lookups-data, shared with the value lexicon
+        lemmatizer.initialize(lookups=dutch_lemma_lookups())
     except Exception as exc:
         raise ModelError(Errors.E604.format(name=FALLBACK_ID, problem=exc)) from exc
     nlp.meta[_META_KEY] = (
@@ -132,6 +133,15 @@ def _fallback() -> Language:
         f"spacy-lookups-data {_dist_version('spacy-lookups-data')})"
     )
     return nlp
+
+
+@lru_cache(maxsize=1)
+@long_lived
+def dutch_lemma_lookups():
+    """spacy-lookups-data's Dutch ``lemma_lookup`` table (a ``spacy.lookups.Lookups``), loaded once."""
+    from spacy.lookups import load_lookups
+
+    return load_lookups("nl", ["lemma_lookup"])
 
 
 def _dist_version(dist: str) -> str:

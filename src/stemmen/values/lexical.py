@@ -32,10 +32,10 @@ _SUFFIXES = ("heden", "heid", "ingen", "ing", "lijke", "lijk", "en", "e", "s")
 
 @lru_cache(maxsize=1)
 def _lemma_table():
-    from spacy.lookups import load_lookups  # lazy: spaCy is heavy
+    from stemmen.nlp.spacy_pipeline import dutch_lemma_lookups  # lazy: spaCy is heavy
 
-    # a spaCy Table: keyed by string hashes, looked up with strings
-    return load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
+    # a spaCy Table (keyed by string hashes, looked up with strings), shared with the pipeline
+    return dutch_lemma_lookups().get_table("lemma_lookup")
 
 
 def _stem(word: str) -> str:
