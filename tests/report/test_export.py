@@ -79,3 +79,20 @@ def test_a_table_longer_than_a_sheet_is_left_to_the_csv_and_named(tmp_path, monk
     wb = openpyxl.load_workbook(tmp_path / "w.xlsx", read_only=True)
     assert "waardescores" not in wb.sheetnames
     assert any("te veel voor één Excel-blad" in (r[2] or "") for r in wb["kolommen"].iter_rows(values_only=True))
+
+
+def test_a_large_workbook_written_by_a_second_process_is_the_same(small_data, tmp_path, monkeypatch):
+    import openpyxl
+
+    from stemmen.report import export
+
+    write_exports(small_data, tmp_path / "here")
+    monkeypatch.setattr(export, "PARALLEL_CELLS", 0)  # small data through the second-process path
+    write_exports(small_data, tmp_path / "there")
+
+    def sheets(path):
+        wb = openpyxl.load_workbook(path, read_only=True)
+        return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}
+
+    here, there = sheets(tmp_path / "here" / WORKBOOK), sheets(tmp_path / "there" / WORKBOOK)
+    assert here and here == there

@@ -213,24 +213,68 @@ def _flat(d: dict, prefix: str = "") -> list[tuple[str, object]]:
     return out
 
 
+PARALLEL_CELLS = 100_000  # from this size the workbook is written by a second process
+
+
 def write_exports(data: ReportData, out_dir: str | Path) -> list[Path]:
     """CSV files and one workbook in ``out_dir``; returns the paths."""
+    return start_exports(data, out_dir)()
+
+
+def start_exports(data: ReportData, out_dir: str | Path) -> Callable[[], list[Path]]:
+    """Start writing the exports; returns a function that finishes them and gives the paths.
+
+    A large workbook (pure-Python cell writing, the slowest part) is written by a second
+    process, so that on two cores the caller renders the reports meanwhile (about 2 s less
+    at 10,000 documents). Where no process can be started it is written here.
+    """
     from stemmen.report.render import ReportError
 
     out = Path(out_dir)
     tables = export_tables(data)
-    paths = []
+    book, notes = _workbook_tables(tables, data.threshold)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for name, frame in tables.items():
-            p = out / f"{name}.csv"
-            frame.to_csv(p, index=False, encoding="utf-8-sig")
-            paths.append(p)
-        book, notes = _workbook_tables(tables, data.threshold)
-        paths.append(write_workbook(book, out / WORKBOOK, notes))
     except OSError as exc:
         raise ReportError(Errors.E905.format(path=out, problem=exc.strerror or exc)) from exc
-    return paths
+    cells = sum(frame.size for frame in book.values())
+    job = _in_second_process(write_workbook, book, out / WORKBOOK, notes) if cells >= PARALLEL_CELLS else None
+
+    def finish() -> list[Path]:
+        paths = []
+        try:
+            for name, frame in tables.items():
+                p = out / f"{name}.csv"
+                frame.to_csv(p, index=False, encoding="utf-8-sig")
+                paths.append(p)
+            paths.append(_result(job) if job is not None else write_workbook(book, out / WORKBOOK, notes))
+        except OSError as exc:
+            raise ReportError(Errors.E905.format(path=out, problem=exc.strerror or exc)) from exc
+        return paths
+
+    def _result(job) -> Path:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return job.result()
+        except BrokenProcessPool:  # the helper process died: write it here after all
+            return write_workbook(book, out / WORKBOOK, notes)
+
+    return finish
+
+
+def _in_second_process(fn: Callable, *args):
+    """``fn(*args)`` in a fresh process (spawned: no state of this one is shared); None if none starts."""
+    import concurrent.futures as cf
+    import multiprocessing as mp
+
+    try:
+        pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn"))
+        job = pool.submit(fn, *args)
+    except (OSError, RuntimeError, ValueError):
+        return None
+    pool.shutdown(wait=False)  # the process ends once the job is done
+    return job
 
 
 EXCEL_MAX_ROWS = 1_048_576  # rows per sheet in Excel, header included

@@ -93,6 +93,11 @@ def write_reports(data: ReportData, out_dir: str | Path, *, scopes: list[Scope] 
     """
     out = Path(out_dir)
     paths: list[Path] = []
+    finish_exports = None
+    if exports:  # started first: a large workbook is written by a second process meanwhile
+        from stemmen.report.export import start_exports
+
+        finish_exports = start_exports(data, out / "export")
     if "thema" in which:
         for scope in scopes or [Scope()]:
             slug = scope.slug()
@@ -109,10 +114,8 @@ def write_reports(data: ReportData, out_dir: str | Path, *, scopes: list[Scope] 
         html, snap = render_monitoring_report(data)
         paths.append(_write(out / f"{MONITORING_FILE}.html", html))
         paths.append(_write(snap_path, json.dumps(snap, ensure_ascii=False, indent=1, default=str)))
-    if exports:
-        from stemmen.report.export import write_exports
-
-        paths += write_exports(data, out / "export")
+    if finish_exports is not None:
+        paths += finish_exports()
     if pdf:
         paths += [html_to_pdf(p) for p in list(paths) if p.suffix == ".html"]
     return paths
