@@ -69,3 +69,14 @@ def test_a_broken_cache_file_costs_only_a_fit(settings):
         again = fitted_scorer(settings, store, manifest, base, key)
         assert _scores(again) == _scores(first)
     assert cached.read_bytes() != b"not a pickle"  # rewritten with the new fit
+
+
+def test_the_scorer_key_follows_the_scoring_code(settings, monkeypatch):
+    from stemmen.service import values as service_values
+
+    base = embedder_for(settings)
+    before = scorer_key(base)
+    assert scorer_key(base) == before  # stable while nothing changes
+    monkeypatch.setattr(service_values, "scorer_source", lambda: service_values.SCORER_MODULES[0] + " changed")
+    after = scorer_key(base)
+    assert after != before and after.split("|")[0] == before.split("|")[0] == base.model_key

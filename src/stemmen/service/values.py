@@ -14,14 +14,29 @@ def scorer_params(embedder) -> dict:
     return {k: v for k, v in vars(ValueScorer(embedder)).items() if k != "embedder"}
 
 
+# the modules whose code decides a value score: a change in any of them is a new scorer
+SCORER_MODULES = ("scoring", "anchors", "background", "lexical", "ensemble")
+
+
+def scorer_source() -> str:
+    """The source text of the scoring modules (part of the scorer key and the fit cache)."""
+    from pathlib import Path
+
+    from stemmen import values
+
+    folder = Path(values.__file__).parent
+    return "\x00".join((folder / f"{m}.py").read_text(encoding="utf-8") for m in SCORER_MODULES)
+
+
 def scorer_key(embedder) -> str:
-    """Embedder model key plus a hash of the scorer's settings and version: scores of other settings never mix."""
+    """Embedder model key plus a hash of the scorer's settings, version and code: scores of
+    other settings or code never mix (a store scored before a change is rescored, recorded)."""
     import hashlib
     import json
 
     from stemmen import __version__
 
-    params = json.dumps(scorer_params(embedder), sort_keys=True, default=repr) + __version__
+    params = json.dumps(scorer_params(embedder), sort_keys=True, default=repr) + __version__ + scorer_source()
     return f"{embedder.model_key}|values/{hashlib.sha256(params.encode()).hexdigest()[:12]}"
 
 
@@ -62,9 +77,9 @@ def fitted_scorer(settings: Settings, store, manifest, base, key: str):
     """The value scorer fitted on ``manifest``; a fit is kept in the cache folder and reused.
 
     A weekly run with a few new segments then skips the fit (about 2 s). The cache key
-    covers the scorer key (embedder model, scorer settings, version), the manifest's
-    fingerprint and the source of the scoring modules, so a fit never outlives what it
-    was fitted with. A cache that cannot be read or written only costs the fit.
+    covers the scorer key (embedder model, scorer settings, version and code) and the
+    manifest's fingerprint, so a fit never outlives what it was fitted with. A cache that
+    cannot be read or written only costs the fit.
     """
     import hashlib
     import os
@@ -72,12 +87,10 @@ def fitted_scorer(settings: Settings, store, manifest, base, key: str):
     import tempfile
     from pathlib import Path
 
-    from stemmen.values import scoring
     from stemmen.values.scoring import ValueScorer
 
-    sources = sorted(Path(scoring.__file__).parent.glob("*.py"))
-    digest = hashlib.sha256("\x00".join([key, manifest.fingerprint, *(p.read_text(encoding="utf-8")
-                                                                    for p in sources)]).encode()).hexdigest()
+    # the scorer key already covers the scoring code; the manifest decides the fit
+    digest = hashlib.sha256(f"{key}\x00{manifest.fingerprint}".encode()).hexdigest()
     path = settings.cache_dir / "value-scorers" / f"{digest[:32]}.pickle"
     embedder = CachingEmbedder(base, store)
     try:
