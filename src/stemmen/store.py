@@ -325,12 +325,6 @@ class Store:
         ).fetchone()
         return None if row is None else int(row[0])
 
-    def file_imported(self, sha256: str, mapping_hash: str) -> bool:
-        row = self.con.execute(
-            "SELECT 1 FROM import_batches WHERE sha256 = ? AND mapping_hash = ? LIMIT 1", [sha256, mapping_hash]
-        ).fetchone()
-        return row is not None
-
     def known_versions(self, keys: list[str]) -> dict[str, tuple[str, int]]:
         """Current (content_hash, version) per document key among ``keys``."""
         if not keys:

@@ -65,7 +65,6 @@ def prepare_batch(
     *,
     pseudonymise: Pseudonymise,
     known: Known | None = None,
-    already_imported: Callable[[str, str], bool] | None = None,
     earlier_read: Callable[[str, str], int | None] | None = None,
     value_ids: set[str] | None = None,
     ingest: IngestSettings | None = None,
@@ -103,9 +102,6 @@ def prepare_batch(
         batch.n_read = len(table.rows) + len(table.problems)
         problems = table.problems
         map_table_rows(ctx, table.rows, out)
-    if already_imported is not None and sha and already_imported(sha, mhash):
-        batch.skipped = True
-        return batch
     out.rejected = [RejectedRow(path.name, p.row, p.reason, p.raw) for p in problems] + out.rejected
 
     # pseudonymise only what the store does not already hold unchanged

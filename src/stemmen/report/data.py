@@ -152,15 +152,19 @@ class ReportData:
         out = self.scores.merge(seg[cols], on="segment_id", how="inner")
         return out.rename(columns={"group_name": "group"})
 
+    def replaced(self, **changes) -> ReportData:
+        """``replace`` for changes that leave the data as is (scope label, snapshot): shared figures stay."""
+        new = replace(self, **changes)
+        new.memo = self.memo
+        return new
+
     def filtered(self, scope: Scope) -> ReportData:
         """The same data restricted to one scope (documents, segments, scores, theme assignments).
 
         Precomputed monitoring frames (alignment, alerts) stay whole: monitoring is about the
         organisation over time; the theme report recomputes what it shows from the scores."""
         if scope.is_all:
-            whole = replace(self, scope=scope)
-            whole.memo = self.memo  # the same data: figures computed once stay valid
-            return whole
+            return self.replaced(scope=scope)
         docs = self.documents
         cols = {"wave": "wave", "source": "source_name", "kind": "kind", "question": "question",
                 "department": "department"}

@@ -106,11 +106,7 @@ def write_reports(data: ReportData, out_dir: str | Path, *, scopes: list[Scope] 
     if "monitoring" in which:
         snap_path = out / f"{MONITORING_FILE}{SNAPSHOT_SUFFIX}"
         if data.previous is None:
-            from dataclasses import replace
-
-            memo = data.memo
-            data = replace(data, previous=load_snapshot(snap_path))
-            data.memo = memo  # the same data, only the snapshot added: shared figures stay valid
+            data = data.replaced(previous=load_snapshot(snap_path))
         html, snap = render_monitoring_report(data)
         paths.append(_write(out / f"{MONITORING_FILE}.html", html))
         paths.append(_write(snap_path, json.dumps(snap, ensure_ascii=False, indent=1, default=str)))

@@ -25,8 +25,7 @@ def ingest_file(settings: Settings, source: SourceSettings, path: str | Path, ru
     with open_store(settings) as store:
         batch = prepare_batch(
             source, Path(path), pseudonymise=pseudo.pseudonymise, known=store.known_hashes,
-            already_imported=store.file_imported, earlier_read=store.imported_read_count,
-            value_ids=manifest_value_ids(settings),
+            earlier_read=store.imported_read_count, value_ids=manifest_value_ids(settings),
             ingest=settings.ingest, today=today,
         )
         return store.write_batch(batch, run_id=run_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from stemmen.manifest import load_manifest
 from stemmen.service.common import CachingEmbedder, code_version, embedder_for, open_store
 from stemmen.settings import Settings
@@ -18,8 +20,9 @@ def scorer_params(embedder) -> dict:
 SCORER_MODULES = ("scoring", "anchors", "background", "lexical", "ensemble")
 
 
+@lru_cache(maxsize=1)
 def scorer_source() -> str:
-    """The source text of the scoring modules (part of the scorer key and the fit cache)."""
+    """The source text of the scoring modules (part of the scorer key); read once per process."""
     from pathlib import Path
 
     from stemmen import values
