@@ -7,6 +7,7 @@
     .venv/bin/python bench/eval_values.py --split dev --examples 20    # scorer with 20 examples per value
     .venv/bin/python bench/eval_values.py --split dev --curve          # learning curve: 0, 10, 20, 30 per value
     .venv/bin/python bench/eval_values.py --split dev --set classifier_weight=0.5   # a ValueScorer parameter
+    .venv/bin/python bench/eval_values.py --examples 30 --ceiling   # + linear probes: what the embedding space allows
 
 Split: within each (value, stance) group the rows are ordered by the SHA-1 of
 their text and alternately assigned dev, test, dev, ...; so the split does not
@@ -113,6 +114,16 @@ def with_examples(manifest, rows: list[dict[str, str]]):
     return dataclasses.replace(manifest, waarden=tuple(values))
 
 
+def wilson(k: float, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95 % Wilson score interval of a proportion k/n (sound at small n and near 0 or 1)."""
+    if n == 0:
+        return float("nan"), float("nan")
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return float(centre - half), float(centre + half)
+
+
 def auroc(pos: np.ndarray, neg: np.ndarray) -> float:
     """Probability that a random positive outranks a random negative (ties count half)."""
     diff = pos[:, None] - neg[None, :]
@@ -136,6 +147,8 @@ def metrics(rows, rel: np.ndarray, ali: np.ndarray, value_ids, choice: np.ndarra
         "stance|right": stance_gold[correct].mean() if correct.any() else float("nan"),
         "stance_all": stance_gold[bearing].mean(),
         "auroc": auroc(mx[bearing], mx[~bearing]),
+        "top1_ci": wilson(correct[bearing].sum(), int(bearing.sum())),
+        "stance_ci": wilson(stance_gold[bearing].sum(), int(bearing.sum())),
     }
     if top_values is not None:
         has_top = np.array([t is not None for t in top_values])
@@ -159,6 +172,50 @@ def baseline(embedder, manifest, texts):
     return rel, ali
 
 
+def outside_rows(split_name: str, pool: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Every labelled value-bearing text that is not in ``split_name``: all examples, plus the
+    other half of the evaluation set (test for dev, dev for test)."""
+    other = {"dev": "test", "test": "dev"}.get(split_name)
+    if other is None:
+        raise SystemExit("--ceiling needs --split dev or test: the probe is trained on the other half")
+    half = [r for r in split(read_tsv(EVAL))[other] if r["value"] != "geen"]
+    return take_examples(pool, 30) + half
+
+
+def print_ceiling(embedder, manifest, rows, split_name: str, pool) -> None:
+    """How far the embedding space itself can separate the values: a multinomial logistic
+    regression (several C) and a nearest-centroid rule, trained with far more labels than a
+    consultant gives (manifest anchors, 30 examples per value and the other half of the set)."""
+    from sklearn.linear_model import LogisticRegression
+
+    from stemmen.values.anchors import build_anchors
+    from stemmen.values.background import BACKGROUND_NL
+
+    ids = [v.id for v in manifest.waarden]
+    train = [(a.text, a.value_id) for a in build_anchors(manifest)]
+    train += [(r["text"], r["value"]) for r in outside_rows(split_name, pool)]
+    test = [r for r in rows if r["value"] != "geen"]
+    mean = embedder.encode(list(BACKGROUND_NL), kind="query").mean(0)
+
+    def centred(texts):
+        x = embedder.encode(texts, kind="query") - mean
+        return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+    x_tr, y_tr = centred([t for t, _ in train]), np.array([ids.index(v) for _, v in train])
+    x_te, y_te = centred([r["text"] for r in test]), np.array([ids.index(r["value"]) for r in test])
+    print(f"ceiling: probes trained on {len(train)} labelled texts outside the {split_name} half, "
+          f"scored on its {len(test)} value-bearing rows (top1)")
+    for c in (1.0, 10.0, 100.0):
+        acc = (LogisticRegression(C=c, max_iter=5000).fit(x_tr, y_tr).predict(x_te) == y_te).mean()
+        print(f"  logistic regression C={c:<6g} {acc:.3f}")
+    centroids = np.stack([x_tr[y_tr == j].mean(0) for j in range(len(ids))])
+    print(f"  nearest centroid           {((x_te @ centroids.T).argmax(1) == y_te).mean():.3f}")
+    scorer = ValueScorer(embedder).fit(with_examples(manifest, outside_rows(split_name, pool)))
+    texts = [r["text"] for r in test]
+    choice = np.array(scorer.value_ids_)[scorer.choice_matrix(texts, embedder.encode(texts, kind="query")).argmax(1)]
+    print(f"  ValueScorer, these as examples {(choice == [r['value'] for r in test]).mean():.3f}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
@@ -171,6 +228,8 @@ def main(argv=None) -> int:
                     help="examples per value (0..30, from voorbeelden.tsv then voorbeelden-2.tsv); one row each")
     ap.add_argument("--curve", action="store_true",
                     help="learning curve: --examples 0,10,20 (and 30 with voorbeelden-2)")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="also: linear probes on the embeddings, trained on every labelled text outside the split")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=NUMBER",
                     help="a ValueScorer parameter other than its default (repeatable)")
     args = ap.parse_args(argv)
@@ -233,6 +292,12 @@ def main(argv=None) -> int:
     print(f"{'method':26}" + "".join(f"{c:>13}" for c in cols))
     for name, res in results.items():
         print(f"{name:26}" + "".join(f"{res[c]:>13.3f}" if c in res else f"{'-':>13}" for c in cols))
+    print(f"95 % intervals (Wilson, n = {n_val} value-bearing rows):")
+    for name, res in results.items():
+        (a, b), (c, d) = res["top1_ci"], res["stance_ci"]
+        print(f"  {name:24} top1 [{a:.3f}, {b:.3f}]   stance_all [{c:.3f}, {d:.3f}]")
+    if args.ceiling:
+        print_ceiling(members[0], manifest, rows, args.split, pool)
     for name, (fit_s, score_s) in timings.items():
         print(f"time {name}: fit {fit_s:.1f}s, score {len(texts)} texts {score_s:.1f}s "
               "(shared machine, vectors of earlier rows reused: indicative)")

