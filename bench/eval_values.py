@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from stemmen.manifest import Example, load_manifest  # noqa: E402
 from stemmen.nlp.embed import get_embedder  # noqa: E402
 from stemmen.values import EnsembleEmbedder, ValueScorer  # noqa: E402
+from stemmen.values.evaluate import evaluate_matrices  # noqa: E402
 
 EVAL = ROOT / "data/eval/values/lindewaard.tsv"
 EXAMPLES = ROOT / "data/eval/values/voorbeelden.tsv"
@@ -114,47 +115,18 @@ def with_examples(manifest, rows: list[dict[str, str]]):
     return dataclasses.replace(manifest, waarden=tuple(values))
 
 
-def wilson(k: float, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95 % Wilson score interval of a proportion k/n (sound at small n and near 0 or 1)."""
-    if n == 0:
-        return float("nan"), float("nan")
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return float(centre - half), float(centre + half)
-
-
-def auroc(pos: np.ndarray, neg: np.ndarray) -> float:
-    """Probability that a random positive outranks a random negative (ties count half)."""
-    diff = pos[:, None] - neg[None, :]
-    return float((diff > 0).mean() + 0.5 * (diff == 0).mean())
-
-
 def metrics(rows, rel: np.ndarray, ali: np.ndarray, value_ids, choice: np.ndarray | None = None,
-            top_values: list[str | None] | None = None, threshold: float | None = None) -> dict[str, float]:
-    """top1: best value regardless of threshold (``choice`` argmax, default relevance);
-    stance: sign of the alignment for the gold value; auroc: max relevance, value-bearing vs geen."""
-    gold = [r["value"] for r in rows]
-    bearing = np.array([g != "geen" for g in gold])
-    pred = [value_ids[j] for j in (rel if choice is None else choice).argmax(1)]
-    gold_j = np.array([value_ids.index(g) if g != "geen" else -1 for g in gold])
-    sign = np.array([1 if r["stance"] == "+" else -1 for r in rows])
-    correct = np.array([p == g for p, g in zip(pred, gold)]) & bearing
-    stance_gold = np.array([np.sign(ali[i, gold_j[i]]) == sign[i] if bearing[i] else False for i in range(len(rows))])
-    mx = rel.max(1)
-    out = {
-        "top1": correct[bearing].mean(),
-        "stance|right": stance_gold[correct].mean() if correct.any() else float("nan"),
-        "stance_all": stance_gold[bearing].mean(),
-        "auroc": auroc(mx[bearing], mx[~bearing]),
-        "top1_ci": wilson(correct[bearing].sum(), int(bearing.sum())),
-        "stance_ci": wilson(stance_gold[bearing].sum(), int(bearing.sum())),
-    }
+            top_values: list[str | None] | None = None) -> dict[str, float]:
+    """The library's measures (stemmen.values.evaluate) under this table's column names;
+    ``choice`` defaults to the relevance (the baseline has no separate choice)."""
+    gold = [None if r["value"] == "geen" else r["value"] for r in rows]
+    stances = [r["stance"] or None for r in rows]
+    tops = top_values if top_values is not None else [None] * len(rows)
+    e = evaluate_matrices(value_ids, gold, stances, rel, ali, rel if choice is None else choice, tops)
+    out = {"top1": e.top1, "stance|right": e.stance_when_right, "stance_all": e.stance, "auroc": e.auroc,
+           "top1_ci": e.top1_ci, "stance_ci": e.stance_ci}
     if top_values is not None:
-        has_top = np.array([t is not None for t in top_values])
-        out["geen->None"] = (~has_top[~bearing]).mean()
-        out["value->top"] = has_top[bearing].mean()
-        out["top1@thr"] = np.mean([t == g for t, g, b in zip(top_values, gold, bearing) if b])
+        out |= {"geen->None": e.none_rejected, "value->top": e.value_found, "top1@thr": e.top1_at_threshold}
     return out
 
 

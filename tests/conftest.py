@@ -79,3 +79,44 @@ def all_stored_text(store_path) -> str:
 
 def planted_pii() -> list[str]:
     return [line.strip() for line in (DEMO / "planted_pii.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# Labelled sentences for `stemmen manifest evaluate`: clear cases of each demo value, value-free
+# lines, one with personal data (must never be shown back) and one that is also an example.
+EVALUATION_LABELS = [
+    ("De ambtenaar belde me precies op de afgesproken dag terug, zoals beloofd.", "betrouwbaar", "+"),
+    ("Ze beloofden me terug te bellen, maar ik heb nooit meer iets gehoord.", "betrouwbaar", "-"),
+    ("De medewerker luisterde geduldig naar mijn hele verhaal en behandelde me met respect.", "gelijkwaardig", "+"),
+    ("In het besluit stond duidelijk uitgelegd welke afwegingen de gemeente had gemaakt.", "open", "+"),
+    ("Niemand durft hier iets nieuws te proberen, want fouten maken wordt afgestraft.", "initiatief", "-"),
+    ("Mevrouw Jansen (06-12345678, a.jansen@example.nl) werd netjes teruggebeld, zoals de ambtenaar had beloofd.",
+     "betrouwbaar", "+"),
+    ("De parkeerplaats is vol.", "geen", ""),
+    ("Weet ik niet.", "geen", ""),
+    ("Ik werd van het kastje naar de muur gestuurd.", "gelijkwaardig", "-"),
+]
+EVALUATION_EXAMPLES = [
+    ("gelijkwaardig", "Ik werd van het kastje naar de muur gestuurd.", "-"),
+    ("samenwerken", "De wijkagent en de jeugdwerker trokken samen op, zodat wij één plan kregen.", "+"),
+]
+EVALUATION_PII = ("Jansen", "12345678", "example.nl")
+
+
+@pytest.fixture
+def evaluation_workspace(tmp_path):
+    """A demo workspace whose manifest has an example table, and a table of labelled sentences:
+    (workspace, labels path, number of labelled sentences, personal data planted in them)."""
+    import csv
+
+    from stemmen.workspace import create_demo_workspace
+
+    ws = create_demo_workspace(tmp_path / "ws")
+    manifest = ws / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        "[manifest]\n", '[manifest]\nvoorbeelden = "voorbeelden.csv"\n', 1), encoding="utf-8")
+    with (ws / "voorbeelden.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows([("waarde", "tekst", "richting"), *EVALUATION_EXAMPLES])
+    labels = tmp_path / "labels.csv"
+    with labels.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([("tekst", "waarde", "richting"), *EVALUATION_LABELS])
+    return ws, labels, len(EVALUATION_LABELS), EVALUATION_PII

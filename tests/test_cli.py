@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
+import pytest
 from typer.testing import CliRunner
 
 from stemmen.cli import app
@@ -45,3 +46,29 @@ def test_ingest_reports_summary_and_fails_on_unreadable_file(tmp_path):
     assert "kapot.csv" in result.output
     rej = runner.invoke(app, ["rejected", "-c", str(tmp_path)])
     assert "notities.csv, rij 3: notitie is leeg" in rej.output
+
+
+def test_manifest_evaluate_prints_both_scorers_and_writes_readings(evaluation_workspace, tmp_path):
+    import csv
+
+    ws, labels, _, pii = evaluation_workspace
+    out = tmp_path / "gelezen.csv"
+    result = runner.invoke(app, ["manifest", "evaluate", str(labels), "-c", str(ws), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "alleen het manifest" in result.output and "met de 2 voorbeelden" in result.output
+    assert "juiste waarde" in result.output and "1 zinnen staan ook bij de voorbeelden" in result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 8 and {r["goed"] for r in rows} <= {"ja", "nee"}
+    assert not [p for p in pii if p in result.output + out.read_text(encoding="utf-8")]
+
+
+def test_manifest_evaluate_names_the_bad_row(evaluation_workspace, capsys):
+    from stemmen.cli import main
+
+    ws, labels, _, _ = evaluation_workspace
+    labels.write_text("tekst,waarde,richting\nDe parkeerplaats is vol.,geen,\nAlles op tijd.,stipt,+\n",
+                      encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["manifest", "evaluate", str(labels), "-c", str(ws)])
+    assert exit_.value.code == 2
+    assert f"{labels}, rij 3: onbekende waarde 'stipt'" in capsys.readouterr().err

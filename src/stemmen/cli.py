@@ -257,7 +257,7 @@ def deploy(
         typer.echo(str(d))
 
 
-manifest_app = typer.Typer(help="Het MANIFEST (cultuur)vernieuwing: concept maken uit stap 1.")
+manifest_app = typer.Typer(help="Het MANIFEST (cultuur)vernieuwing: concept maken uit stap 1, herkenning toetsen.")
 app.add_typer(manifest_app, name="manifest")
 
 
@@ -276,6 +276,24 @@ def manifest_draft(
                + (f" van vóór {result['until']}" if result["until"] else "") + f": {result['path']}")
     for name in result["values"]:
         typer.echo(f"  - {name}")
+
+
+@manifest_app.command("evaluate")
+def manifest_evaluate(
+    labels: Annotated[Path, typer.Argument(help="tabel met gelabelde zinnen (CSV/TSV/XLSX: tekst, waarde, richting)")],
+    config: ConfigOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="CSV met per zin hoe hij gelezen is")] = None,
+) -> None:
+    """Toets hoe goed de waarden herkend worden op eigen gelabelde zinnen (zonder en met voorbeelden)."""
+    from stemmen import service
+    from stemmen.report.evaluation import summary_lines, write_readings
+
+    result = service.evaluate_manifest(_settings(config or Path.cwd()), labels)
+    for line in summary_lines(result):
+        typer.echo(line)
+    if out is not None and result["evaluations"]:
+        write_readings(out, list(result["evaluations"].values())[-1])
+        typer.echo(f"Per zin: {out}")
 
 
 @app.command()

@@ -17,6 +17,9 @@ class Errors:
 
     # --- manifest ---
     E100 = "Manifest {path}: {problem}"
+    E101 = "Gelabelde zinnen {path}, rij {row}: {problem}"
+    E103 = "Gelabelde zinnen: {message}"
+    E102 = "Gelabelde zinnen {path}: kolom '{column}' ontbreekt; gevonden kolommen: {found} (verwacht tekst, waarde, richting)"
 
     # --- ingest: readers ---
     E200 = "{file}: {problem}"

@@ -2,25 +2,37 @@
 
 Keys are Dutch because consultants edit the file; the dataclasses are English:
 
-    [manifest]  naam, versie, datum, gemeente
+    [manifest]  naam, versie, datum, gemeente,
+                voorbeelden = "voorbeelden.csv"   (optional: a file, or a list of files)
     [[waarde]]  id, naam, beschrijving, gedrag = [...], tegengedrag = [...],
                 voorbeelden = [{tekst = "...", richting = "+"}]   (optional)
+
+Example sentences may also live in a table (CSV, TSV or XLSX, columns ``waarde``,
+``tekst``, ``richting``), named under [manifest] relative to the manifest file; they
+are added to the values' inline examples and count in the fingerprint. The same
+format, with ``waarde = geen`` allowed, holds labelled sentences for evaluating the
+scorer (:func:`read_labelled_sentences`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from stemmen.errors import Errors, ManifestError
+from stemmen.errors import Errors, InputError, ManifestError
 
 STANCES = ("+", "-")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
+NO_VALUE = "geen"
+# column names of a labelled-sentence table: Dutch first, English accepted
+LABEL_COLUMNS = {"tekst": ("tekst", "text"), "waarde": ("waarde", "value"), "richting": ("richting", "stance")}
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,16 @@ class Example:
 
     text: str
     stance: str
+
+
+@dataclass(frozen=True)
+class LabelledSentence:
+    """A sentence from a labelled table; ``value_id`` None means about no value ("geen")."""
+
+    text: str
+    value_id: str | None
+    stance: str | None  # "+" or "-"; None when value_id is None
+    row: int  # the row number in its file, for messages
 
 
 @dataclass(frozen=True)
@@ -85,11 +107,12 @@ def load_manifest(path: str | Path) -> Manifest:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ManifestError(Errors.E100.format(path=path, problem=f"geen geldige TOML: {exc}")) from exc
-    return parse_manifest(data, source=str(path))
+    return parse_manifest(data, source=str(path), base_dir=path.parent)
 
 
-def parse_manifest(data: dict[str, Any], source: str = "<manifest>") -> Manifest:
-    """Build a validated Manifest from parsed TOML (or an equivalent dict)."""
+def parse_manifest(data: dict[str, Any], source: str = "<manifest>", base_dir: Path | None = None) -> Manifest:
+    """Build a validated Manifest from parsed TOML (or an equivalent dict); ``base_dir``
+    resolves the example files named under [manifest] (default: the working folder)."""
 
     def fail(problem: str) -> ManifestError:
         return ManifestError(Errors.E100.format(path=source, problem=problem))
@@ -112,6 +135,7 @@ def parse_manifest(data: dict[str, Any], source: str = "<manifest>") -> Manifest
         raise fail("geen enkele [[waarde]]; een manifest heeft minstens één waarde")
     seen: set[str] = set()
     values = [_parse_value(raw, i, seen, fail) for i, raw in enumerate(raw_values, start=1)]
+    values = _add_example_files(values, head.get("voorbeelden"), base_dir or Path.cwd(), fail)
     return Manifest(
         naam=str(head["naam"]).strip(), versie=str(head["versie"]).strip(), waarden=tuple(values),
         datum=str(datum or ""), gemeente=str(head.get("gemeente", "") or ""), source=source,
@@ -150,3 +174,75 @@ def _parse_value(raw: Any, i: int, seen: set[str], fail) -> Value:
         id=vid, naam=str(raw["naam"]).strip(), beschrijving=str(raw["beschrijving"]).strip(),
         gedrag=lists["gedrag"], tegengedrag=lists["tegengedrag"], voorbeelden=tuple(examples),
     )
+
+
+def _add_example_files(values: list[Value], files: Any, base_dir: Path, fail) -> list[Value]:
+    """The values with the examples of the tables named in [manifest] voorbeelden appended."""
+    if files in (None, "", []):
+        return values
+    names = [files] if isinstance(files, str) else files
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise fail("[manifest] voorbeelden moet een bestandsnaam of een lijst van bestandsnamen zijn")
+    added: dict[str, list[Example]] = {v.id: [] for v in values}
+    for name in names:
+        path = Path(name) if Path(name).is_absolute() else base_dir / name
+        if not path.is_file():
+            raise fail(f"[manifest] voorbeelden: bestand {path} bestaat niet")
+        for s in read_labelled_sentences(path, values, allow_no_value=False):
+            added[s.value_id].append(Example(text=s.text, stance=s.stance))
+    return [dataclasses.replace(v, voorbeelden=v.voorbeelden + tuple(added[v.id])) for v in values]
+
+
+def read_labelled_sentences(path: str | Path, values: Sequence[Value], *,
+                            allow_no_value: bool = True) -> list[LabelledSentence]:
+    """Read a table of labelled sentences (CSV/TSV/XLSX: ``tekst``, ``waarde``, ``richting``).
+
+    ``waarde`` is a value's id or name (any case), or "geen" (about no value) when
+    ``allow_no_value``; ``richting`` "+" (lived) or "-" (violated), empty for "geen".
+    The table is read whole or not at all: the first bad row raises ManifestError
+    naming the file, the row and the problem.
+    """
+    from stemmen.ingest.readers import read_table  # lazy: manifests without tables need no reader
+
+    path = Path(path)
+    try:
+        table = read_table(path, expected_columns=[c for names in LABEL_COLUMNS.values() for c in names])
+    except InputError as exc:  # unreadable, empty, no header: the reader's message names the file
+        raise ManifestError(Errors.E103.format(message=exc)) from exc
+    if table.problems:
+        p = table.problems[0]
+        raise ManifestError(Errors.E101.format(path=path, row=p.row, problem=p.reason))
+    lower = {c.lower().strip(): c for c in table.columns}
+    columns = {}
+    for key, names in LABEL_COLUMNS.items():
+        found = [lower[n] for n in names if n in lower]
+        if not found:
+            raise ManifestError(Errors.E102.format(path=path, column=key, found=", ".join(table.columns)))
+        columns[key] = found[0]
+    by_name = {v.id.lower(): v.id for v in values} | {v.naam.lower(): v.id for v in values}
+    known = ", ".join(v.id for v in values) + (f" of {NO_VALUE}" if allow_no_value else "")
+    out = []
+    for raw in table.rows:
+        cells = {k: str(raw.fields.get(c) or "").strip() for k, c in columns.items()}
+        if not any(cells.values()):
+            continue  # an empty line between blocks
+        text, label, stance = cells["tekst"], cells["waarde"].lower(), cells["richting"].replace("−", "-")
+
+        def bad(problem: str) -> ManifestError:
+            return ManifestError(Errors.E101.format(path=path, row=raw.row, problem=problem))
+
+        if not text:
+            raise bad("de kolom tekst is leeg")
+        if allow_no_value and label in (NO_VALUE, ""):
+            if stance:
+                raise bad(f"waarde '{NO_VALUE}' heeft geen richting (gevonden: '{stance}')")
+            out.append(LabelledSentence(text, None, None, raw.row))
+            continue
+        if label not in by_name:
+            raise bad(f"onbekende waarde '{cells['waarde']}'; verwacht {known}")
+        if stance not in STANCES:
+            raise bad(f"richting '{stance}' moet + (waarde geleefd) of - (waarde geschonden) zijn")
+        out.append(LabelledSentence(text, by_name[label], stance, raw.row))
+    if not out:
+        raise ManifestError(Errors.E101.format(path=path, row=1, problem="geen enkele gelabelde zin"))
+    return out

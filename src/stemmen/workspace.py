@@ -96,6 +96,9 @@ naam = "Manifest cultuurvernieuwing"
 gemeente = ""
 versie = "0.1"
 datum = "2025-01-01"
+# Optioneel: voorbeeldzinnen in een tabel naast dit bestand (kolommen waarde;tekst;richting).
+# voorbeelden = "voorbeelden.csv"
+# Toets de herkenning op zelf gelabelde zinnen: stemmen manifest evaluate gelabeld.csv
 
 [[waarde]]
 id = "betrouwbaar"

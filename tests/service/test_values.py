@@ -80,3 +80,20 @@ def test_the_scorer_key_follows_the_scoring_code(settings, monkeypatch):
     monkeypatch.setattr(service_values, "scorer_source", lambda: service_values.SCORER_MODULES[0] + " changed")
     after = scorer_key(base)
     assert after != before and after.split("|")[0] == before.split("|")[0] == base.model_key
+
+
+def test_evaluation_compares_manifest_and_examples_without_showing_personal_data(evaluation_workspace):
+    from stemmen.service.values import evaluate_manifest
+
+    ws, labels, n_labels, pii = evaluation_workspace
+    result = evaluate_manifest(load_settings(ws, env={}), labels)
+    assert result["sentences"] == n_labels
+    assert result["left_out_as_example"] == 1  # it would find itself among the anchors
+    assert set(result["evaluations"]) == {"manifest", "voorbeelden"}
+    for e in result["evaluations"].values():
+        assert (e.n_value, e.n_none) == (6, 2)
+        assert e.none_rejected == 1.0
+        assert e.top1 >= 5 / 6
+        shown = "\n".join(r.text for r in e.readings)
+        assert not [p for p in pii if p in shown]
+        assert "De parkeerplaats is vol." in shown

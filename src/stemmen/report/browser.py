@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 import subprocess
 import tempfile
 import time
@@ -144,7 +145,7 @@ class Browser:
                     self._proc.kill()
                     self._proc.wait(timeout=10)
             if getattr(self, "_tmp", None) is not None:
-                self._tmp.cleanup()
+                _remove_profile(self._tmp)
                 self._tmp = None
 
     def call(self, method: str, params: dict | None = None) -> dict:
@@ -230,3 +231,16 @@ def check_report(path: str | Path, chromium: str | None = None) -> PageCheck:
     """Open one report in a fresh headless Chromium and return the check."""
     with Browser(chromium) as b:
         return b.open(path)
+
+
+def _remove_profile(tmp: tempfile.TemporaryDirectory, attempts: int = 10) -> None:
+    """Remove Chromium's profile folder. Its helper processes (crash handler, utility) may
+    still write there for a moment after the browser exits: retry briefly, and never let a
+    folder in /tmp fail a report."""
+    for _ in range(attempts):
+        try:
+            tmp.cleanup()
+            return
+        except OSError:
+            time.sleep(0.2)
+    shutil.rmtree(tmp.name, ignore_errors=True)

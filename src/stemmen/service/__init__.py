@@ -15,11 +15,14 @@ from stemmen.service.ingest import ingest_all, ingest_file, ingest_source, list_
 from stemmen.service.language import analyse_language, embed_segments, score_sentiment, segment_documents
 from stemmen.service.report import EXPORT_QUERIES, export, report
 from stemmen.service.themes import REFIT_SHARE, THEME_SCOPE, codebook_path, extract_themes
-from stemmen.service.values import alerts_table, monitor, monitoring_results, score_values, scorer_key, scorer_params
+from stemmen.service.values import (
+    alerts_table, evaluate_manifest, monitor, monitoring_results, score_values, scorer_key, scorer_params,
+)
 
 __all__ = [
     "EXPORT_QUERIES", "REFIT_SHARE", "THEME_SCOPE", "CachingEmbedder", "alerts_table", "analyse_language",
-    "code_version", "codebook_path", "draft_manifest", "embed_segments", "embedder_for", "export", "extract_themes",
+    "code_version", "codebook_path", "draft_manifest", "embed_segments", "embedder_for", "evaluate_manifest", "export",
+    "extract_themes",
     "finish_run", "ingest_all", "ingest_file", "ingest_source", "lineage", "list_source_files", "manifest_value_ids",
     "monitor", "monitoring_results", "nlp_for", "open_store", "package_version", "pseudonymiser_for", "report",
     "score_sentiment", "score_values", "scorer_key", "scorer_params", "segment_documents", "start_run",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from stemmen.manifest import load_manifest
-from stemmen.service.common import CachingEmbedder, code_version, embedder_for, open_store
+from stemmen.service.common import CachingEmbedder, code_version, embedder_for, open_store, pseudonymiser_for
 from stemmen.settings import Settings
 
 
@@ -23,8 +24,6 @@ SCORER_MODULES = ("scoring", "anchors", "background", "lexical", "ensemble")
 @lru_cache(maxsize=1)
 def scorer_source() -> str:
     """The source text of the scoring modules (part of the scorer key); read once per process."""
-    from pathlib import Path
-
     from stemmen import values
 
     folder = Path(values.__file__).parent
@@ -48,7 +47,6 @@ def score_values(settings: Settings) -> dict:
     import pandas as pd
 
     from stemmen.nlp.embed import embed_cached
-    from stemmen.nlp.sentiment import get_sentiment
 
     manifest = load_manifest(settings.manifest_path)
     base = embedder_for(settings)
@@ -61,9 +59,7 @@ def score_values(settings: Settings) -> dict:
             scorer = fitted_scorer(settings, store, manifest, base, key)
             texts = [t for _, t in todo]
             vectors = embed_cached(texts, base, cache=store, kind="query")
-            m = settings.models
-            sent_model = get_sentiment(m.sentiment, m.sentiment_model or None,
-                                       CachingEmbedder(base, store) if m.sentiment in ("hybrid", "embedding") else None)
+            sent_model = sentiment_for(settings, CachingEmbedder(base, store))
             scores = scorer.score(texts, embeddings=vectors, sentiments=sent_model.predict(texts))
             rows = [
                 dict(segment_id=sid, value_id=v, relevance=float(sc.relevance[v]), alignment=float(sc.alignment[v]),
@@ -74,6 +70,54 @@ def score_values(settings: Settings) -> dict:
             store.insert_frame("value_scores", pd.DataFrame(rows))
     return {"segments_scored": len(todo), "manifest_version": manifest.versie, "scorer_key": key,
             "rescored_from": [{"manifest_version": v, "scorer_key": k} for v, _, k in previous] if todo else []}
+
+
+def sentiment_for(settings: Settings, embedder):
+    """The workspace's sentiment model; the embedding-based ones use ``embedder``."""
+    from stemmen.nlp.sentiment import get_sentiment
+
+    m = settings.models
+    return get_sentiment(m.sentiment, m.sentiment_model or None,
+                         embedder if m.sentiment in ("hybrid", "embedding") else None)
+
+
+def evaluate_manifest(settings: Settings, labels: Path) -> dict:
+    """How the workspace's value scorer reads a consultant's labelled sentences, from the
+    manifest alone and with its voorbeelden (the gain of the examples).
+
+    The sentences are pseudonymised first, as every text the pipeline scores. A labelled
+    sentence that is also an example is left out (it would be read by finding itself) and
+    counted. Nothing is stored.
+    """
+    import dataclasses
+
+    from stemmen.manifest import read_labelled_sentences
+    from stemmen.values.evaluate import evaluate
+    from stemmen.values.scoring import ValueScorer
+
+    manifest = load_manifest(settings.manifest_path)
+    sentences = read_labelled_sentences(labels, manifest.waarden)
+    examples = {_plain(ex.text) for v in manifest.waarden for ex in v.voorbeelden}
+    kept = [s for s in sentences if _plain(s.text) not in examples]
+    texts = pseudonymiser_for(settings).pseudonymise([s.text for s in kept])
+    kept = [dataclasses.replace(s, text=t) for s, t in zip(kept, texts)]
+    out = {"manifest": manifest.naam, "versie": manifest.versie, "labels": str(labels), "sentences": len(sentences),
+           "left_out_as_example": len(sentences) - len(kept),
+           "examples": {v.id: len(v.voorbeelden) for v in manifest.waarden}, "evaluations": {}}
+    if not kept:
+        return out
+    base = embedder_for(settings)
+    vectors = base.encode(texts, kind="query")
+    sentiments = sentiment_for(settings, base).predict(texts)
+    variants = {"manifest": False} | ({"voorbeelden": True} if examples else {})
+    for name, use_examples in variants.items():
+        scorer = ValueScorer(base, use_examples=use_examples).fit(manifest)
+        out["evaluations"][name] = evaluate(scorer, kept, vectors, sentiments)
+    return out
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def fitted_scorer(settings: Settings, store, manifest, base, key: str):
@@ -88,7 +132,6 @@ def fitted_scorer(settings: Settings, store, manifest, base, key: str):
     import os
     import pickle
     import tempfile
-    from pathlib import Path
 
     from stemmen.values.scoring import ValueScorer
 
