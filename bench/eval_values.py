@@ -39,7 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from stemmen.manifest import Example, load_manifest  # noqa: E402
-from stemmen.nlp.embed import get_embedder  # noqa: E402
+from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
+from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values import EnsembleEmbedder, ValueScorer  # noqa: E402
 from stemmen.values.evaluate import evaluate_matrices  # noqa: E402
 
@@ -85,26 +86,6 @@ def take_examples(rows: list[dict[str, str]], per_value: int) -> list[dict[str, 
     if short:
         raise SystemExit(f"not enough examples for {per_value} per value: {', '.join(short)}")
     return out
-
-
-class MemoEmbedder:
-    """Remembers vectors per (kind, text): refits for several rows do not re-embed the
-    manifest and background sentences. Same model_key and interface as the wrapped one."""
-
-    def __init__(self, embedder):
-        self.embedder = embedder
-        self.memo: dict[tuple[str, str], np.ndarray] = {}
-
-    def __getattr__(self, name):
-        return getattr(self.embedder, name)
-
-    def encode(self, texts, kind="query"):
-        texts = [texts] if isinstance(texts, str) else list(texts)
-        todo = list(dict.fromkeys(t for t in texts if (kind, t) not in self.memo))
-        if todo:
-            for t, v in zip(todo, self.embedder.encode(todo, kind=kind)):
-                self.memo[kind, t] = v
-        return np.array([self.memo[kind, t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
 
 
 def with_examples(manifest, rows: list[dict[str, str]]):
@@ -220,7 +201,8 @@ def main(argv=None) -> int:
     manifests = {name: manifest if n == 0 else with_examples(manifest, read_tsv(EXAMPLES) if n is None
                                                              else take_examples(pool, n))
                  for name, n in variants}
-    members = [MemoEmbedder(get_embedder(b, args.model)) for b in args.backend.split("+")]
+    # one in-memory vector cache per model: refits for several rows do not re-embed the manifest and background
+    members = [CachingEmbedder(get_embedder(b, args.model), DictCache()) for b in args.backend.split("+")]
     weights = None if args.weights is None else [float(w) for w in args.weights.split(",")]
     embedder = members[0] if len(members) == 1 else EnsembleEmbedder(members, weights)
     texts = [r["text"] for r in rows]

@@ -92,6 +92,7 @@ def evaluate_manifest(settings: Settings, labels: Path) -> dict:
     import dataclasses
 
     from stemmen.manifest import read_labelled_sentences
+    from stemmen.nlp.embed import DictCache
     from stemmen.values.evaluate import evaluate
     from stemmen.values.scoring import ValueScorer
 
@@ -106,7 +107,8 @@ def evaluate_manifest(settings: Settings, labels: Path) -> dict:
            "examples": {v.id: len(v.voorbeelden) for v in manifest.waarden}, "evaluations": {}}
     if not kept:
         return out
-    base = embedder_for(settings)
+    # in memory: both fits share the background sentences' vectors, nothing reaches the store
+    base = CachingEmbedder(embedder_for(settings), DictCache())
     vectors = base.encode(texts, kind="query")
     sentiments = sentiment_for(settings, base).predict(texts)
     variants = {"manifest": False} | ({"voorbeelden": True} if examples else {})

@@ -66,7 +66,7 @@ class Reading:
 
     @property
     def stance_right(self) -> bool:
-        if self.value_id is None or self.alignment is None:
+        if self.alignment is None:  # a value-free sentence has no direction to get right
             return False
         return bool(np.sign(self.alignment) == (1 if self.stance == "+" else -1))
 
