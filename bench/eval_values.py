@@ -184,14 +184,16 @@ def main(argv=None) -> int:
     ap.add_argument("--ceiling", action="store_true",
                     help="also: linear probes on the embeddings, trained on every labelled text outside the split")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=NUMBER",
-                    help="a ValueScorer parameter other than its default (repeatable)")
+                    help="a ValueScorer parameter other than its default (repeatable); reader=off|PATH")
     args = ap.parse_args(argv)
 
     rows = split(read_tsv(EVAL))[args.split]
     pool = all_examples()
     assert not {r["text"] for r in read_tsv(EVAL)} & {r["text"] for r in pool}, "voorbeelden overlap the eval set"
     manifest = load_manifest(MANIFEST)
-    params = {k: float(v) for k, v in (p.split("=", 1) for p in args.set)}
+    params = {k: (v if k == "reader" else float(v)) for k, v in (p.split("=", 1) for p in args.set)}
+    if params.get("reader") == "off":
+        params["reader"] = None
     if args.curve:
         variants = [(f"scorer {n}/value", n) for n in ((0, 10, 20, 30) if EXAMPLES_2.exists() else (0, 10, 20))]
     elif args.examples is not None:
@@ -241,7 +243,7 @@ def main(argv=None) -> int:
     n_val = sum(r["value"] != "geen" for r in rows)
     print(f"split={args.split}  n={len(rows)} (value-bearing {n_val}, geen {len(rows) - n_val})  "
           f"model={embedder.model_key}  sentiment={args.sentiment}  ({time.perf_counter() - t0:.1f}s)"
-          + "".join(f"  {k}={v:g}" for k, v in params.items()))
+          + "".join(f"  {k}={v}" for k, v in params.items()))
     cols = ["top1", "stance|right", "stance_all", "auroc", "geen->None", "value->top", "top1@thr"]
     print(f"{'method':26}" + "".join(f"{c:>13}" for c in cols))
     for name, res in results.items():

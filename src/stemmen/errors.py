@@ -107,6 +107,9 @@ class Errors:
     E702 = "Waarden: {n_emb} embeddings meegegeven voor {n_texts} teksten (of dimensie {dim} in plaats van {expected}); gebruik embeddings van hetzelfde model als de scorer."
     E703 = "Waarden: {n_sent} sentimentwaarden meegegeven voor {n_texts} teksten."
     E704 = "Waarden: een ensemble heeft minstens 2 embedders en per embedder een niet-negatief gewicht nodig ({n} embedders, {n_weights} gewichten)."
+    E705 = "Waarden: de aangeleerde lezer {path} is niet te gebruiken ({problem}); bouw hem opnieuw met scripts/train_values_reader.py of gebruik reader=None."
+    E706 = "Waarden: deze scorer heeft geen aangeleerde lezer (reader=None of een ander embeddingmodel)."
+    E707 = "Waarden: de lezer {path} is getraind op vectoren van {trained}, niet van {model}; kies een lezer voor dit model of reader=None."
     # alignment index, group gap, drift (values/index.py, values/drift.py)
     E710 = "Waardescores: de kolom(men) {missing} ontbreken; verwacht: {expected}."
     E711 = "Waardescores: onbekende periode '{period}'; kies uit {choices}."

@@ -68,6 +68,9 @@ class AnalysisSettings(_Section):
     segment_max_chars: int = Field(300, ge=40)
     relevance_threshold: float = Field(0.5, ge=0.0, le=1.0)
     baseline_periods: int = Field(6, ge=1)
+    # how a relapse series counts a segment: "posterior" (by the probability that it is about the
+    # value, docs/values.md) or "threshold" (under its primary value when relevance >= threshold)
+    relapse_weighting: Literal["posterior", "threshold"] = "posterior"
 
 
 class PrefectSettings(_Section):

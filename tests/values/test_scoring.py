@@ -54,6 +54,12 @@ def scorer(embedder, manifest):
     return ValueScorer(embedder).fit(manifest)
 
 
+@pytest.fixture(scope="module")
+def rules(embedder, manifest):
+    """The hand-set rules alone (what scores with an embedder the learned reader was not trained on)."""
+    return ValueScorer(embedder, reader=None).fit(manifest)
+
+
 def test_value_free_segments_have_no_top_value(scorer):
     for text, s in zip(VALUE_FREE, scorer.score(VALUE_FREE)):
         assert s.top_value is None, text
@@ -83,7 +89,16 @@ def test_scores_are_in_range_for_every_value(scorer, manifest):
         assert set(s.relevance) == ids and set(s.alignment) == ids
         assert all(0.0 <= r <= 1.0 for r in s.relevance.values())
         assert all(-1.0 <= a <= 1.0 for a in s.alignment.values())
-        assert s.top_value is None or s.relevance[s.top_value] >= scorer.threshold
+        # the learned reader's relevances are one posterior: the top value needs P(about a value) >= threshold
+        assert s.top_value is None or sum(s.relevance.values()) >= scorer.threshold
+        assert sum(s.relevance.values()) <= 1.0 + 1e-9
+
+
+def test_rules_alone_keep_their_threshold(rules):
+    texts = VALUE_FREE + [BRUSHED_OFF] + [t for t, _ in CLEAR.values()]
+    for s in rules.score(texts):
+        assert s.top_value is None or s.relevance[s.top_value] >= rules.threshold
+    assert rules.describe()["reader"] is None
 
 
 def test_deterministic_across_refits_and_batches(embedder, manifest, scorer):
@@ -114,35 +129,35 @@ def test_wrong_embeddings_and_unfitted_scorer_raise(embedder, scorer):
         ValueScorer(embedder).score(["Weet ik niet"])
 
 
-def test_sentence_polarity_moves_alignment(scorer):
+def test_sentence_polarity_moves_alignment(rules):
     text = "De wethouder kwam langs om over de plannen voor de wijk te praten."
-    neg, pos = scorer.score([text, text], sentiments=[-0.8, 0.8])
+    neg, pos = rules.score([text, text], sentiments=[-0.8, 0.8])
     for value_id in neg.alignment:
         assert pos.alignment[value_id] > neg.alignment[value_id]
     assert pos.relevance == neg.relevance  # sentiment is about stance, not about topic
 
 
-def test_sentence_polarity_replaces_the_generic_tone(scorer):
+def test_sentence_polarity_replaces_the_generic_tone(rules):
     # both measure the general tone of a sentence: with sentiments the generic good/bad
     # experiences are left out (tone counted once), without sentiments they count
     text = "Ik ben heel vriendelijk en goed geholpen door de medewerker."
-    heavy = copy.copy(scorer)
+    heavy = copy.copy(rules)
     heavy.generic_stance_weight = 3.0
-    (given,), (given_heavy,) = scorer.score([text], sentiments=[0.3]), heavy.score([text], sentiments=[0.3])
+    (given,), (given_heavy,) = rules.score([text], sentiments=[0.3]), heavy.score([text], sentiments=[0.3])
     assert given_heavy.alignment == pytest.approx(given.alignment, abs=1e-9)
-    (plain,), (plain_heavy,) = scorer.score([text]), heavy.score([text])
+    (plain,), (plain_heavy,) = rules.score([text]), heavy.score([text])
     assert all(plain_heavy.alignment[v] > plain.alignment[v] + 0.05 for v in plain.alignment)
 
 
-def test_negation_counts_only_in_the_verdict_clause(scorer):
-    unpenalised = copy.copy(scorer)
+def test_negation_counts_only_in_the_verdict_clause(rules):
+    unpenalised = copy.copy(rules)
     unpenalised.negation_weight = 0.0
     # "niet X, maar Y": the negation belongs to the rejected part X
     rejected = "Op kritiek wordt hier niet boos gereageerd, maar er wordt juist naar gevraagd."
-    (a,), (b,) = scorer.score([rejected]), unpenalised.score([rejected])
+    (a,), (b,) = rules.score([rejected]), unpenalised.score([rejected])
     assert a.alignment == pytest.approx(b.alignment, abs=1e-9)
     verdict = "Ze beloofden het op te lossen, maar er is niets gebeurd."
-    (a,), (b,) = scorer.score([verdict]), unpenalised.score([verdict])
+    (a,), (b,) = rules.score([verdict]), unpenalised.score([verdict])
     assert all(a.alignment[v] < b.alignment[v] - 0.01 for v in a.alignment)
 
 

@@ -18,7 +18,7 @@ def scorer_params(embedder) -> dict:
 
 
 # the modules whose code decides a value score: a change in any of them is a new scorer
-SCORER_MODULES = ("scoring", "anchors", "background", "lexical", "ensemble")
+SCORER_MODULES = ("scoring", "anchors", "background", "lexical", "ensemble", "reader")
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +38,13 @@ def scorer_key(embedder) -> str:
 
     from stemmen import __version__
 
-    params = json.dumps(scorer_params(embedder), sort_keys=True, default=repr) + __version__ + scorer_source()
+    from stemmen.values.scoring import resolve_reader
+
+    params = scorer_params(embedder)
+    # the learned reader in use (its weights' hash), or none: another reader is another scorer
+    reader = resolve_reader(params.get("reader"), embedder.model_key)
+    params["reader_key"] = None if reader is None else reader.key
+    params = json.dumps(params, sort_keys=True, default=repr) + __version__ + scorer_source()
     return f"{embedder.model_key}|values/{hashlib.sha256(params.encode()).hexdigest()[:12]}"
 
 
@@ -189,7 +195,6 @@ def monitoring_results(settings: Settings, store, state: str | None = None) -> d
 
 
 def _monitoring_results(settings: Settings, store) -> dict | None:
-    from stemmen.values.drift import DriftDetector
     from stemmen.values.index import alignment_index, group_gap
 
     manifest = load_manifest(settings.manifest_path)
@@ -204,12 +209,27 @@ def _monitoring_results(settings: Settings, store) -> dict | None:
                             by=("value_id", "group", "kind"), department=True, seed=a.seed)
     gaps = group_gap(scores, threshold=a.relevance_threshold, seed=a.seed, unit="document",
                      value_names={v.id: v.naam for v in manifest.waarden})
-    # a relapse series counts each segment under its primary value only, so that one complaint
-    # ("zo zijn de regels") does not raise alerts for every value it touches
-    detector = DriftDetector(period=a.period, threshold=a.relevance_threshold, baseline_start=manifest.start_date,
-                             baseline_periods=a.baseline_periods, seed=a.seed).fit(scores[scores["is_top"]])
+    detector = relapse_detector(settings, manifest)
+    detector.fit(relapse_rows(scores, detector))
     return dict(manifest=manifest, scorer_params=scorer_params(embedder), key=key, scores=scores, index=index,
                 gaps=gaps, detector=detector)
+
+
+def relapse_detector(settings: Settings, manifest):
+    """The relapse detector of this workspace (unfitted): the settings' period, baseline and weighting."""
+    from stemmen.values.drift import DriftDetector
+
+    a = settings.analysis
+    return DriftDetector(period=a.period, threshold=a.relevance_threshold, baseline_start=manifest.start_date,
+                         baseline_periods=a.baseline_periods, seed=a.seed, weighting=a.relapse_weighting)
+
+
+def relapse_rows(scores, detector):
+    """The (segment, value) rows a relapse series reads. With threshold weighting each segment counts
+    under its primary value only, so that one complaint ("zo zijn de regels") does not raise alerts
+    for every value it touches; with posterior weighting every value counts with the probability
+    that the segment is about it (these add up to at most 1 per segment)."""
+    return scores if detector.weighting == "posterior" else scores[scores["is_top"]]
 
 
 def monitor(settings: Settings, run_id: str | None = None) -> dict:

@@ -144,6 +144,18 @@ def _cusum(z_at, shape: tuple[int, int], k: float, h: float, confirm: int,
     return S, fire
 
 
+def weighted_stats(x: np.ndarray, w: np.ndarray) -> tuple[float, float, float]:
+    """Weighted mean, SD (reliability weights: unbiased for weights 1) and effective n (Kish)."""
+    v1, v2 = float(w.sum()), float((w**2).sum())
+    if v1 <= 0:
+        return float("nan"), float("nan"), 0.0
+    mean = float((w * x).sum() / v1)
+    n_eff = v1 * v1 / v2
+    denom = v1 - v2 / v1
+    sd = float(np.sqrt((w * (x - mean) ** 2).sum() / denom)) if denom > 1e-12 and len(x) > 1 else float("nan")
+    return mean, sd, n_eff
+
+
 # --- alerts ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -221,6 +233,8 @@ class DriftDetector:
     n_boot: int = 2000
     seed: int = 42
     consolidate: bool = True
+    weighting: str = "threshold"
+    min_weight: float = 0.2
     alerts_: list[DriftAlert] = field(default_factory=list, init=False, repr=False)
 
     # -- public --
@@ -236,7 +250,8 @@ class DriftDetector:
                  else df["pidx"].min())
         base_end = start + (self.baseline_periods - 1)
         df = df[df["pidx"] >= start]
-        if not ((df["pidx"] <= base_end) & (df["relevance"] >= self.threshold)).any():
+        df["w"] = self._weights(df["relevance"].to_numpy(float))
+        if not ((df["pidx"] <= base_end) & (df["w"] > 0)).any():
             raise ConfigError(Errors.E713.format(start=period_label(start), n=self.baseline_periods))
         periods = pd.period_range(start, max(df["pidx"].max(), base_end), freq=start.freq)
         self.periods_ = [period_label(p) for p in periods]
@@ -252,7 +267,7 @@ class DriftDetector:
                 if d not in dims:
                     lv[d] = ALL
             cell = ["group", "department", "kind"]
-            rel = lv[lv["relevance"] >= self.threshold]
+            rel = lv[lv["w"] > 0]
             # denominators for attention: distinct segments per cell and period
             totals = lv.groupby([*cell, "t"])["segment_id"].nunique()
             stats = self._baselines(rel, totals, n_base, cell)
@@ -281,7 +296,18 @@ class DriftDetector:
 
     # -- internals --
 
+    def _weights(self, relevance: np.ndarray) -> np.ndarray:
+        """How much each (segment, value) row counts: 1 at or above the threshold ("threshold"),
+        or its relevance read as the probability that the segment is about the value
+        ("posterior"; rows below ``min_weight`` left out)."""
+        if self.weighting == "posterior":
+            return np.where(relevance >= self.min_weight, relevance, 0.0)
+        return (relevance >= self.threshold).astype(float)
+
     def _check(self) -> None:
+        if self.weighting not in ("threshold", "posterior"):
+            raise ConfigError(Errors.E712.format(name="weighting", value=self.weighting,
+                                                 problem="kies 'threshold' of 'posterior'"))
         if self.metric not in ("alignment", "attention"):
             raise ConfigError(Errors.E712.format(name="metric", value=self.metric,
                                                  problem="kies 'alignment' of 'attention'"))
@@ -301,13 +327,17 @@ class DriftDetector:
         resid = []
         for key, g in base.groupby(["value_id", *cell], sort=True):
             x = g["alignment"].to_numpy(float)
+            w = g["w"].to_numpy(float)
             n_tot = int(totals.loc[tuple(key[1:])].loc[lambda s: s.index < n_base].sum())
-            out[key] = dict(mu0=float(x.mean()), s=float(x.std(ddof=1)) if len(x) > 1 else np.nan,
-                            n0=len(x), p0=len(x) / n_tot if n_tot else np.nan, N0=n_tot, x0=x)
-            resid.append(x - x.mean())
-        r = np.concatenate(resid) if resid else np.array([0.0])
-        dof = max(len(r) - len(resid), 1)
-        sp = float(np.sqrt(np.sum(r**2) / dof)) or 0.5  # pooled within-series SD of the level
+            mean, sd, n_eff = weighted_stats(x, w)
+            n0 = len(x) if self.weighting == "threshold" else n_eff
+            out[key] = dict(mu0=mean, s=sd, n0=n0, p0=len(x) / n_tot if n_tot else np.nan, N0=n_tot, x0=x)
+            resid.append((x - mean, w, n_eff))
+        # pooled within-series SD of the level (weighted; equal to the plain pooled SD for weights 1)
+        num = sum(float(np.sum(w * r**2)) / max(float(w.sum()), 1e-12) * n for r, w, n in resid)
+        dof = max(sum(n for _, _, n in resid) - len(resid), 1)
+        sp = float(np.sqrt(num / dof)) if resid else 0.5
+        sp = sp or 0.5
         for b in out.values():
             b["sd0"] = float(shrink_sd(np.array([b["s"]]), np.array([b["n0"]]), sp, self.prior_df)[0])
             b["sd_pooled"] = sp
@@ -315,9 +345,13 @@ class DriftDetector:
 
     def _run_series(self, ser: pd.DataFrame, totals: pd.Series, ckey: tuple, b: dict, n_base: int,
                     T: int) -> tuple[pd.DataFrame, np.ndarray]:
-        agg = ser.groupby("t")["alignment"].agg(["count", "mean"]).reindex(range(T))
-        n = agg["count"].fillna(0).to_numpy(float)
-        m = agg["mean"].to_numpy(float)
+        t_idx, w = ser["t"].to_numpy(int), ser["w"].to_numpy(float)
+        sw = np.bincount(t_idx, w, minlength=T)[:T]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            m = np.where(sw > 0, np.bincount(t_idx, w * ser["alignment"].to_numpy(float), minlength=T)[:T] / sw,
+                         np.nan)
+            n = (np.bincount(t_idx, minlength=T)[:T].astype(float) if self.weighting == "threshold"
+                 else np.where(sw > 0, sw**2 / np.bincount(t_idx, w**2, minlength=T)[:T], 0.0))
         tot = totals.loc[ckey].reindex(range(T)).fillna(0).to_numpy(float)
         if self.metric == "alignment":
             mm, nn = m.copy(), n.copy()
@@ -347,7 +381,8 @@ class DriftDetector:
         x1 = win["alignment"].to_numpy(float)
         rng = key_seed(self.seed, (*key, t_fire))
         if self.metric == "alignment":
-            recent, base_mean = float(x1.mean()) if len(x1) else np.nan, b["mu0"]
+            recent = weighted_stats(x1, win["w"].to_numpy(float))[0] if len(x1) else np.nan
+            base_mean = b["mu0"]
             lo, hi = diff_ci(b["x0"], x1, n_boot=self.n_boot, rng=rng)
         else:  # share of relevant segments; normal interval for a difference of proportions
             sub = path[(path["t"] >= t_start) & (path["t"] <= t_fire)]

@@ -97,8 +97,9 @@ class Evaluation:
 def evaluate_matrices(value_ids: Sequence[str], gold_values: Sequence[str | None], gold_stances: Sequence[str | None],
                       relevance: np.ndarray, alignment: np.ndarray, choice: np.ndarray,
                       top_values: Sequence[str | None], texts: Sequence[str] | None = None,
-                      rows: Sequence[int] | None = None) -> Evaluation:
-    """The measures from score matrices (n_texts, n_values) and the labels (value None: "geen")."""
+                      rows: Sequence[int] | None = None, about: np.ndarray | None = None) -> Evaluation:
+    """The measures from score matrices (n_texts, n_values) and the labels (value None: "geen").
+    ``about``: per text how much it is about any value (default: its highest relevance)."""
     value_ids = list(value_ids)
     n = len(gold_values)
     texts = list(texts) if texts is not None else [""] * n
@@ -110,7 +111,7 @@ def evaluate_matrices(value_ids: Sequence[str], gold_values: Sequence[str | None
             row=rows[i], text=texts[i], value_id=g, stance=gold_stances[i],
             predicted=value_ids[int(np.argmax(choice[i]))], top_value=top_values[i],
             alignment=None if g is None else float(alignment[i, value_ids.index(g)]),
-            relevance=float(np.max(relevance[i])),
+            relevance=float(np.max(relevance[i]) if about is None else about[i]),
         ))
     bearing = [r for r in readings if r.value_id is not None]
     none = [r for r in readings if r.value_id is None]
@@ -142,10 +143,12 @@ def evaluate(scorer: Any, sentences: Sequence[Any], embeddings: np.ndarray | Non
         embeddings = complete(texts, embeddings, kind="query")
     scores = scorer.score(texts, embeddings=embeddings, sentiments=sentiments)
     ids = scorer.value_ids_
+    relevance = np.array([[sc.relevance[v] for v in ids] for sc in scores])
+    # the learned reader's relevances are P(value) of one posterior: their sum is P(about a value)
+    about = relevance.sum(1) if getattr(scorer, "reader_", None) is not None else None
     return evaluate_matrices(
-        ids, [s.value_id for s in sentences], [s.stance for s in sentences],
-        np.array([[sc.relevance[v] for v in ids] for sc in scores]),
+        ids, [s.value_id for s in sentences], [s.stance for s in sentences], relevance,
         np.array([[sc.alignment[v] for v in ids] for sc in scores]),
         scorer.choice_matrix(texts, embeddings), [sc.top_value for sc in scores],
-        texts=texts, rows=[s.row for s in sentences],
+        texts=texts, rows=[s.row for s in sentences], about=about,
     )

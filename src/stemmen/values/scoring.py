@@ -41,6 +41,7 @@ from stemmen.errors import Errors, ModelError
 from stemmen.values.anchors import Anchor, build_anchors
 from stemmen.values.background import BACKGROUND_NL, STANCE_NEGATIVE_NL, STANCE_POSITIVE_NL
 from stemmen.values.lexical import LexicalIndex, terms
+from stemmen.values.reader import DEFAULT_READER, STANCE_SCALARS, ReaderFeatures, ReaderHead, load_reader, reader_features
 
 _NEGATION = re.compile(r"\b(niet|geen|nooit|niemand|niets|niks|nergens|zonder)\b", re.IGNORECASE)
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -93,6 +94,22 @@ def _polarity(s: Any) -> float:
     return 0.0 if p is None else float(p)
 
 
+def resolve_reader(reader: str | None, model_key: str) -> ReaderHead | None:
+    """The learned reader to use: "auto" the shipped one if it was trained on ``model_key``'s
+    vectors (else None: the hand-set rules), a path that file (a mismatch is an error)."""
+    if reader is None or reader == "off":
+        return None
+    if reader == "auto" and not DEFAULT_READER.exists():
+        return None
+    head = load_reader(None if reader == "auto" else reader)
+    trained_on = head.metadata.get("embedder", {}).get("model_key")
+    if trained_on != model_key:
+        if reader == "auto":
+            return None
+        raise ModelError(Errors.E707.format(path=reader, trained=trained_on, model=model_key))
+    return head
+
+
 class ValueScorer:
     """Relevance and alignment of segments for each value of a manifest.
 
@@ -102,7 +119,11 @@ class ValueScorer:
     for ``top_value``. ``generic_stance_weight``: weight of the generic good/bad
     experiences, used only when ``score`` gets no sentiments. ``background``:
     everyday sentences for centring, the null class and calibration (default: the
-    Dutch set shipped with stemmen).
+    Dutch set shipped with stemmen). ``reader``: the value reader learned across manifests
+    (``stemmen.values.reader``): "auto" uses the shipped one when it was trained on this
+    embedder's vectors, a path a reader file, None the hand-set rules alone.
+    ``reader_stance_weight``: alignment is this share of the reader's ``2 P(lived) - 1`` and the
+    rest the hand-set rules' alignment (docs/values.md says why both).
     """
 
     def __init__(
@@ -123,6 +144,8 @@ class ValueScorer:
         classifier_weight: float = 1.0,
         classifier_c: float = 1.0,
         background: Sequence[str] | None = None,
+        reader: str | None = "auto",
+        reader_stance_weight: float = 0.5,
     ):
         self.embedder = embedder
         self.use_examples = use_examples
@@ -139,6 +162,8 @@ class ValueScorer:
         self.classifier_weight = classifier_weight
         self.classifier_c = classifier_c
         self.background = background
+        self.reader = reader
+        self.reader_stance_weight = reader_stance_weight
 
     # --- fitting -----------------------------------------------------------------
 
@@ -152,6 +177,7 @@ class ValueScorer:
         self.background_ = background
         self.anchor_value_ = np.array([self.value_ids_.index(a.value_id) for a in anchors])
         self.anchor_stance_ = np.array([a.stance for a in anchors])
+        self.anchor_source_ = np.array([a.source for a in anchors])
 
         texts = [a.text for a in anchors]
         a_query = self.embedder.encode(texts, kind="query")
@@ -175,7 +201,20 @@ class ValueScorer:
         self.classifier_ = LogisticRegression(C=self.classifier_c, max_iter=3000).fit(
             _norm(a_query - self.mean_query_), self.anchor_value_)
         self._fit_stance(b_query)
+        self._fit_reader(a_query)
         return self
+
+    def _fit_reader(self, a_query: np.ndarray) -> None:
+        """Load the learned reader when it fits this embedder; prepare the per-value vectors it reads."""
+        self.reader_ = resolve_reader(self.reader, self.model_key_)
+        centred = _norm(a_query - self.mean_query_)
+        self.reader_anchors_ = centred
+        n_v = len(self.value_ids_)
+        self.reader_centroids_ = _norm(np.stack([centred[self.anchor_value_ == j].mean(0) for j in range(n_v)]))
+        st = self.anchor_stance_
+        self.reader_directions_ = _norm(np.stack([
+            centred[(self.anchor_value_ == j) & (st > 0)].mean(0) - centred[(self.anchor_value_ == j) & (st < 0)].mean(0)
+            for j in range(n_v)]))
 
     def _fit_relevance(self, a_query: np.ndarray, b_query: np.ndarray, background: list[str]) -> None:
         n_v = len(self.value_ids_)
@@ -256,9 +295,10 @@ class ValueScorer:
         null = _soft_max(null_sims, self.temperature)
         return value + self.lexical_weight * lex - null[:, None]
 
-    def _embedding_contrast(self, e: np.ndarray, generic: bool) -> np.ndarray:
+    def _embedding_contrast(self, e: np.ndarray, generic: bool, shared_only: bool = False) -> np.ndarray:
         """Embedding evidence for stance per text ("query" vectors ``e``) and value, shape
-        (n, n_values); > 0 means lived. ``generic``: add the generic good/bad experiences."""
+        (n, n_values); > 0 means lived. ``generic``: add the generic good/bad experiences.
+        ``shared_only``: only the contrast over all values, shape (n, 1)."""
         t = self.temperature
         st = self.anchor_stance_
         gs = self.generic_stance_sign_
@@ -267,6 +307,8 @@ class ValueScorer:
         if generic:
             g = e @ self.generic_stance_anchors_.T
             shared = shared + self.generic_stance_weight * (_soft_max(g[:, gs > 0], t) - _soft_max(g[:, gs < 0], t))
+        if shared_only:
+            return shared[:, None]
         per_value = np.stack([
             _soft_max(sims[:, (self.anchor_value_ == j) & (st > 0)], t)
             - _soft_max(sims[:, (self.anchor_value_ == j) & (st < 0)], t)
@@ -279,8 +321,12 @@ class ValueScorer:
         lex = np.array([self.lexicon_.score(terms(t)) for t in texts]).reshape(len(texts), -1)
         return (self._margins(_norm(embeddings - self.mean_query_), lex) - self.bg_mean_) / self.bg_std_
 
-    def relevance_matrix(self, texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
-        """Calibrated relevance, shape (n_texts, n_values); ``embeddings`` of kind "query"."""
+    def relevance_matrix(self, texts: Sequence[str], embeddings: np.ndarray,
+                         polarity: np.ndarray | None = None) -> np.ndarray:
+        """Calibrated relevance, shape (n_texts, n_values); ``embeddings`` of kind "query".
+        With the learned reader: P(segment is about this value), from its posterior."""
+        if self.reader_ is not None:
+            return self.read(texts, embeddings, polarity)[0][:, 1:]
         a, b = self.calibration_
         rel = 1.0 / (1.0 + np.exp(-(a * self._z(texts, embeddings) + b)))
         empty = np.array([not _HAS_WORD.search(t) for t in texts])
@@ -294,31 +340,74 @@ class ValueScorer:
         classifier (logistic regression on the anchors): it learns which directions
         separate the values rather than treating every dimension alike.
         """
+        if self.reader_ is not None:
+            return self.reader_.logits(self._features(texts, embeddings, None))[:, 1:]
         z = self._z(texts, embeddings)
         if self.classifier_weight > 0:
             z = z + self.classifier_weight * self.classifier_.predict_log_proba(
                 _norm(embeddings - self.mean_query_))
         return z
 
-    def alignment_matrix(self, texts: Sequence[str], embeddings: np.ndarray,
-                         polarity: np.ndarray | None = None) -> np.ndarray:
-        """Alignment per value in [-1, 1], shape (n_texts, n_values)."""
+    def stance_evidence(self, texts: Sequence[str], embeddings: np.ndarray, generic: bool) -> dict[str, np.ndarray]:
+        """The pieces of stance evidence, in units of the contrast's spread on everyday sentences:
+        ``contrast`` per value (value's own plus the shared lived/violated contrast), ``shared``,
+        ``verdict`` (``contrast`` with the clause after "maar" weighed in), and per text the
+        negation counts of the whole text and of its verdict clause, and whether it has one."""
         verdicts = [_verdict_clause(x) for x in texts]
+        neg_all = np.array([len(_NEGATION.findall(t)) for t in texts], dtype=float)
         # "niet X, maar Y": a negation before the contrast word belongs to the rejected part
         neg = np.array([len(_NEGATION.findall(v or t)) for t, v in zip(texts, verdicts)], dtype=float)
-        pol = np.zeros(len(texts)) if polarity is None else polarity
-        generic = polarity is None  # tone: the sentence polarity when given, else generic experiences
-        # embedding evidence in units of its spread on everyday sentences (comparable across
-        # models), then negation words and sentence polarity in those same units
         c = self._embedding_contrast(embeddings, generic) / self.stance_scale_
+        shared = self._embedding_contrast(embeddings, generic, shared_only=True)[:, 0] / self.stance_scale_
+        verdict = c.copy()
         tails = {i: t for i, t in enumerate(verdicts) if t is not None}
         if tails and self.verdict_weight > 0:
             te = self.embedder.encode(list(tails.values()), kind="query")
             ct = self._embedding_contrast(te, generic)
             rows = list(tails)
-            c[rows] = (1 - self.verdict_weight) * c[rows] + self.verdict_weight * ct / self.stance_scale_
-        c = c - self.negation_weight * neg[:, None] + self.sentiment_weight * pol[:, None]
+            verdict[rows] = (1 - self.verdict_weight) * c[rows] + self.verdict_weight * ct / self.stance_scale_
+        return {"contrast": c, "shared": np.broadcast_to(shared[:, None], c.shape).copy(), "verdict": verdict,
+                "negations": neg_all, "negations_verdict": neg,
+                "has_verdict": np.array([v is not None for v in verdicts], dtype=float)}
+
+    def alignment_matrix(self, texts: Sequence[str], embeddings: np.ndarray,
+                         polarity: np.ndarray | None = None) -> np.ndarray:
+        """Alignment per value in [-1, 1], shape (n_texts, n_values)."""
+        if self.reader_ is not None:
+            return self.read(texts, embeddings, polarity)[1]
+        generic = polarity is None  # tone: the sentence polarity when given, else generic experiences
+        return self._rule_alignment(self.stance_evidence(texts, embeddings, generic), polarity)
+
+    def _rule_alignment(self, ev: dict[str, np.ndarray], polarity: np.ndarray | None) -> np.ndarray:
+        """The hand-set rules: embedding evidence in units of its spread on everyday sentences
+        (comparable across models), then negation words and sentence polarity in those units."""
+        pol = np.zeros(len(ev["negations"])) if polarity is None else polarity
+        c = ev["verdict"] - self.negation_weight * ev["negations_verdict"][:, None] + self.sentiment_weight * pol[:, None]
         return np.tanh(c / self.stance_spread)
+
+    def read(self, texts: Sequence[str], embeddings: np.ndarray,
+             polarity: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The learned reader's posterior (n, 1 + J), column 0 "no value", and the alignment (n, J):
+        ``reader_stance_weight`` of its ``2 P(lived) - 1`` and the rest the hand-set rules'."""
+        if self.reader_ is None:
+            raise ModelError(Errors.E706)
+        f = self._features(texts, embeddings, polarity)
+        w = self.reader_stance_weight
+        rules = f.stance[:, :, STANCE_SCALARS.index("rule_alignment")]
+        return self.reader_.posterior(f), w * (2.0 * self.reader_.lived(f) - 1.0) + (1.0 - w) * rules
+
+    def _features(self, texts: Sequence[str], embeddings: np.ndarray, polarity: np.ndarray | None) -> ReaderFeatures:
+        """The learned reader's features of these texts against this manifest."""
+        texts = list(texts)
+        z = self._z(texts, embeddings)
+        clf = self.classifier_.predict_log_proba(_norm(embeddings - self.mean_query_))
+        ev = self.stance_evidence(texts, embeddings, generic=polarity is None)
+        ev["rule_alignment"] = self._rule_alignment(ev, polarity)
+        return reader_features(self, texts, embeddings, z, clf, ev, polarity)
+
+    def null_similarity(self, q_centered: np.ndarray) -> np.ndarray:
+        """Soft maximum similarity to the everyday background sentences (n,)."""
+        return _soft_max(q_centered @ self.null_anchors_.T, self.temperature)
 
     def score(self, texts: Sequence[str], embeddings: np.ndarray | None = None,
               sentiments: Sequence[Any] | None = None) -> list[ValueScore]:
@@ -346,10 +435,16 @@ class ValueScorer:
             if len(sentiments) != len(texts):
                 raise ModelError(Errors.E703.format(n_sent=len(sentiments), n_texts=len(texts)))
             polarity = np.array([_polarity(s) for s in sentiments], dtype=float)
-        rel = self.relevance_matrix(texts, embeddings)
-        ali = self.alignment_matrix(texts, embeddings, polarity)
-        # top value: the best-supported value among those that pass the relevance threshold
-        choice = np.where(rel >= self.threshold, self.choice_matrix(texts, embeddings), -np.inf)
+        if self.reader_ is not None:
+            post, ali = self.read(texts, embeddings, polarity)
+            rel = post[:, 1:]
+            # top value: the most probable value, when the segment is about some value at all
+            choice = np.where((1.0 - post[:, :1]) >= self.threshold, rel, -np.inf)
+        else:
+            rel = self.relevance_matrix(texts, embeddings)
+            ali = self.alignment_matrix(texts, embeddings, polarity)
+            # top value: the best-supported value among those that pass the relevance threshold
+            choice = np.where(rel >= self.threshold, self.choice_matrix(texts, embeddings), -np.inf)
         out = []
         for i in range(len(texts)):
             best = int(np.argmax(choice[i]))
@@ -374,4 +469,7 @@ class ValueScorer:
             "stance_spread": self.stance_spread, "verdict_weight": self.verdict_weight,
             "other_value_weight": self.other_value_weight, "classifier_weight": self.classifier_weight,
             "classifier_c": self.classifier_c,
+            "reader": None if self.reader_ is None else {"key": self.reader_.key,
+                                                          "version": self.reader_.metadata.get("version"),
+                                                          "stance_weight": self.reader_stance_weight},
         }

