@@ -195,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=HELD_OUT)
     ap.add_argument("--manifests", type=int, default=0, help="only the first N manifests (0: all)")
+    ap.add_argument("--only", nargs="*", default=[], help="only these manifests (by folder name)")
     ap.add_argument("--runs", type=int, default=200)
     ap.add_argument("--notes", type=int, nargs="*", default=[2, 4, 8])
     ap.add_argument("--periods", nargs="*", default=["week", "month"])
@@ -209,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     corpus = read_corpus(args.root)
     if args.manifests:
         corpus = corpus[:args.manifests]
+    if args.only:
+        corpus = [lm for lm in corpus if lm.slug in args.only]
     results = []
     for m, lm in enumerate(corpus):
         with tempfile.TemporaryDirectory() as tmp:
