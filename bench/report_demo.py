@@ -94,7 +94,7 @@ def demo_report_data(workspace: Path, timings: dict | None = None):
     """The full demo chain up to a ``ReportData``; returns (data, timings)."""
     from stemmen.manifest import load_manifest
     from stemmen.report import build_report_data_from_frames
-    from stemmen.values.drift import DriftDetector
+    from stemmen.service.values import relapse_detector, relapse_rows
     from stemmen.values.index import alignment_index, group_gap
 
     timings = {} if timings is None else timings
@@ -109,10 +109,9 @@ def demo_report_data(workspace: Path, timings: dict | None = None):
                             seed=settings.analysis.seed)
     gap = group_gap(scores, a="burger", b=("medewerker", "leidinggevende"), threshold=thr, unit="document",
                     seed=settings.analysis.seed, value_names=names)
-    # as the service does: a relapse series counts each segment under its primary value only
-    detector = DriftDetector(baseline_start=manifest.start_date, threshold=thr,
-                             baseline_periods=settings.analysis.baseline_periods,
-                             seed=settings.analysis.seed).fit(scores[scores["is_top"]])
+    # the service's own detector and rows (period, baseline and weighting from the settings)
+    detector = relapse_detector(settings, manifest)
+    detector.fit(relapse_rows(scores, detector))
     timings["index_gap_drift"] = round(time.perf_counter() - t0, 2)
     lineage = {
         "embedding_model": frames["embed_model"],
