@@ -30,7 +30,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 SIB = ROOT / "data" / "eval" / "sib200-nl"
 DEMO = ROOT / "data" / "demo" / "enquete"
-CACHE = Path(os.environ.get("STEMMEN_BENCH_CACHE", "/tmp/stemmen-bench-themes"))
+# vectors of the benchmark corpora, kept between runs (the user's cache folder, as stemmen's own)
+CACHE = Path(os.environ.get("STEMMEN_BENCH_CACHE")
+             or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "stemmen" / "bench-themes")
 
 
 def demo_answers() -> list[str]:

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/eval_values_unseen.py                    # every manifest in data/eval/values-unseen
     .venv/bin/python bench/eval_values_unseen.py --reader off       # the hand-set rules alone, for comparison
-    .venv/bin/python bench/eval_values_unseen.py --csv /tmp/gelezen.csv   # how each sentence was read
+    .venv/bin/python bench/eval_values_unseen.py --csv gelezen.csv   # how each sentence was read
 
 Each held-out manifest is scored zero-shot (its manifest alone, no voorbeelden) with the
 sentence polarity as the service computes it. Reported per manifest: top-1 value and

@@ -7,7 +7,7 @@ alignment index, the citizen-employee gap and relapse alerts, and hands plain fr
 ``stemmen.report``. The report modules themselves never open the store.
 
     .venv/bin/python bench/report_demo.py                # workspace in a temp folder
-    .venv/bin/python bench/report_demo.py --out /tmp/r   # keep reports there
+    .venv/bin/python bench/report_demo.py --out reports-demo   # keep reports there
     .venv/bin/python bench/report_demo.py --pdf          # also PDFs (headless Chromium)
 """
 

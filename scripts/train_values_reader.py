@@ -6,7 +6,7 @@ Only data/train/values is read; held-out manifests are for bench/eval_values_uns
 
     .venv/bin/python scripts/train_values_reader.py              # train on all, write models/
     .venv/bin/python scripts/train_values_reader.py --cv         # leave-manifests-out grid first
-    .venv/bin/python scripts/train_values_reader.py --out /tmp/reader.npz
+    .venv/bin/python scripts/train_values_reader.py --out reader.npz
 
 Every manifest is used twice: zero-shot (all its sentences), and with ``--examples`` sentences
 per value and direction moved into the manifest's ``voorbeelden`` (the rest as rows), so the
