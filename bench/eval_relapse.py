@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -170,11 +171,8 @@ def run_setting(streams: Streams, settings, n: int, period: str, runs: int, seed
     t0 = time.perf_counter()
     for _ in range(runs):
         frame, value, dept = streams.draw(rng, n, period)
-
-        class _M:  # the detector's baseline starts at the first period of the stream
-            start_date = frame["date"].min()
-
-        det = relapse_detector(settings, _M)
+        # the detector's baseline starts at the first period of the stream
+        det = relapse_detector(settings, SimpleNamespace(start_date=frame["date"].min()))
         for name, value in (overrides or {}).items():  # tuning only: the service's detector otherwise
             setattr(det, name, value)
         det.fit(relapse_rows(frame, det))

@@ -33,6 +33,7 @@ from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import LabelledManifest, read_corpus  # noqa: E402
+from stemmen.values.evaluate import evaluate_matrices  # noqa: E402
 from stemmen.values.reader import CHOICE_SCALARS, NULL_SCALARS, STANCE_SCALARS, save_reader  # noqa: E402
 from stemmen.values.reader_train import TrainBatch, fit_reader  # noqa: E402
 from stemmen.values.scoring import ValueScorer  # noqa: E402
@@ -91,17 +92,16 @@ def weighted(b: TrainBatch, hard_weight: float) -> TrainBatch:
 
 
 def measure(head, b: TrainBatch) -> dict[str, float]:
-    """top-1, stance and value-free figures of a head on one (held-out) batch."""
-    from stemmen.values.evaluate import auroc
-
+    """top-1, stance and value-free figures of a head on one (held-out) batch (the measures of
+    ``stemmen manifest evaluate``; alignment here is the reader's own, without the rules)."""
     post, lived = head.posterior(b.features), head.lived(b.features)
-    bearing = b.gold > 0
-    top1 = float((post[bearing, 1:].argmax(1) + 1 == b.gold[bearing]).mean())
-    pl = lived[np.flatnonzero(bearing), b.gold[bearing] - 1]
-    stance = float(((pl >= 0.5) == (b.lived[bearing] == 1)).mean())
+    ids = [str(j) for j in range(post.shape[1] - 1)]
+    gold = [None if g == 0 else ids[g - 1] for g in b.gold]
+    stances = [None if g == 0 else ("+" if y == 1 else "-") for g, y in zip(b.gold, b.lived)]
     about = 1 - post[:, 0]
-    return {"top1": top1, "stance": stance, "auroc": auroc(about[bearing], about[~bearing]),
-            "none_rejected": float((about[~bearing] < 0.5).mean()) if (~bearing).any() else float("nan")}
+    tops = [ids[int(np.argmax(p[1:]))] if a >= 0.5 else None for p, a in zip(post, about)]
+    ev = evaluate_matrices(ids, gold, stances, post[:, 1:], 2 * lived - 1, post[:, 1:], tops, about=about)
+    return {"top1": ev.top1, "stance": ev.stance, "auroc": ev.auroc, "none_rejected": ev.none_rejected}
 
 
 def cross_validate(zero_shot: dict[str, TrainBatch], augmented: dict[str, TrainBatch], folds: int = 5,

@@ -144,11 +144,14 @@ def evaluate(scorer: Any, sentences: Sequence[Any], embeddings: np.ndarray | Non
     scores = scorer.score(texts, embeddings=embeddings, sentiments=sentiments)
     ids = scorer.value_ids_
     relevance = np.array([[sc.relevance[v] for v in ids] for sc in scores])
-    # the learned reader's relevances are P(value) of one posterior: their sum is P(about a value)
-    about = relevance.sum(1) if getattr(scorer, "reader_", None) is not None else None
+    # the learned reader's relevances are P(value) of one posterior: their sum is P(about a value),
+    # and their order is its choice (no second pass over the features)
+    reader = getattr(scorer, "reader_", None) is not None
+    about = relevance.sum(1) if reader else None
+    choice = relevance if reader else scorer.choice_matrix(texts, embeddings)
     return evaluate_matrices(
         ids, [s.value_id for s in sentences], [s.stance for s in sentences], relevance,
         np.array([[sc.alignment[v] for v in ids] for sc in scores]),
-        scorer.choice_matrix(texts, embeddings), [sc.top_value for sc in scores],
+        choice, [sc.top_value for sc in scores],
         texts=texts, rows=[s.row for s in sentences], about=about,
     )

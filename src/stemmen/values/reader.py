@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -200,11 +201,20 @@ def save_reader(head: ReaderHead, path: str | Path) -> None:
 
 
 def load_reader(path: str | Path | None = None) -> ReaderHead:
-    """Read a reader head; a missing or foreign file is a ModelError that says what to do."""
+    """Read a reader head (once per file version and process); a missing or foreign file is a
+    ModelError that says what to do."""
     path = Path(path) if path is not None else DEFAULT_READER
     meta_path = path.with_suffix(".json")
     if not path.exists() or not meta_path.exists():
         raise ModelError(Errors.E705.format(path=path, problem="bestand ontbreekt"))
+    # every fit and every scorer key asks for the reader: read the file again only when it changed
+    return _load_reader(str(path.resolve()), path.stat().st_mtime_ns, meta_path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load_reader(path_str: str, mtime_ns: int, meta_mtime_ns: int) -> ReaderHead:
+    path = Path(path_str)
+    meta_path = path.with_suffix(".json")
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     if meta.get("format") != FORMAT:
         raise ModelError(Errors.E705.format(path=path, problem=f"formaat {meta.get('format')}, verwacht {FORMAT}"))

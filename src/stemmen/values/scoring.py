@@ -295,10 +295,14 @@ class ValueScorer:
         null = _soft_max(null_sims, self.temperature)
         return value + self.lexical_weight * lex - null[:, None]
 
-    def _embedding_contrast(self, e: np.ndarray, generic: bool, shared_only: bool = False) -> np.ndarray:
+    def _embedding_contrast(self, e: np.ndarray, generic: bool) -> np.ndarray:
         """Embedding evidence for stance per text ("query" vectors ``e``) and value, shape
-        (n, n_values); > 0 means lived. ``generic``: add the generic good/bad experiences.
-        ``shared_only``: only the contrast over all values, shape (n, 1)."""
+        (n, n_values); > 0 means lived. ``generic``: add the generic good/bad experiences."""
+        per_value, shared = self._contrasts(e, generic)
+        return per_value + shared[:, None]
+
+    def _contrasts(self, e: np.ndarray, generic: bool) -> tuple[np.ndarray, np.ndarray]:
+        """The value's own contrast (n, n_values) and the one shared by all values (n,)."""
         t = self.temperature
         st = self.anchor_stance_
         gs = self.generic_stance_sign_
@@ -307,13 +311,11 @@ class ValueScorer:
         if generic:
             g = e @ self.generic_stance_anchors_.T
             shared = shared + self.generic_stance_weight * (_soft_max(g[:, gs > 0], t) - _soft_max(g[:, gs < 0], t))
-        if shared_only:
-            return shared[:, None]
         per_value = np.stack([
             _soft_max(sims[:, (self.anchor_value_ == j) & (st > 0)], t)
             - _soft_max(sims[:, (self.anchor_value_ == j) & (st < 0)], t)
             for j in range(len(self.value_ids_))], axis=1)
-        return per_value + shared[:, None]
+        return per_value, shared
 
     # --- scoring -------------------------------------------------------------------
 
@@ -357,8 +359,9 @@ class ValueScorer:
         neg_all = np.array([len(_NEGATION.findall(t)) for t in texts], dtype=float)
         # "niet X, maar Y": a negation before the contrast word belongs to the rejected part
         neg = np.array([len(_NEGATION.findall(v or t)) for t, v in zip(texts, verdicts)], dtype=float)
-        c = self._embedding_contrast(embeddings, generic) / self.stance_scale_
-        shared = self._embedding_contrast(embeddings, generic, shared_only=True)[:, 0] / self.stance_scale_
+        per_value, shared = self._contrasts(embeddings, generic)
+        c = (per_value + shared[:, None]) / self.stance_scale_
+        shared = shared / self.stance_scale_
         verdict = c.copy()
         tails = {i: t for i, t in enumerate(verdicts) if t is not None}
         if tails and self.verdict_weight > 0:
