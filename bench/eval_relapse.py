@@ -173,8 +173,8 @@ def run_setting(streams: Streams, settings, n: int, period: str, runs: int, seed
         frame, value, dept = streams.draw(rng, n, period)
         # the detector's baseline starts at the first period of the stream
         det = relapse_detector(settings, SimpleNamespace(start_date=frame["date"].min()))
-        for name, value in (overrides or {}).items():  # tuning only: the service's detector otherwise
-            setattr(det, name, value)
+        for name, setting in (overrides or {}).items():  # tuning only: the service's detector otherwise
+            setattr(det, name, setting)
         det.fit(relapse_rows(frame, det))
         j = judge(det.alerts_, det.periods_, value, dept, len(streams.values))
         delays.append(j["delay"])
