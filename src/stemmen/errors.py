@@ -47,15 +47,18 @@ class Errors:
     E221 = "deelnemerslijst {sidecar}, rij {row}: {problem}"
     E222 = "aanhalingsteken (\") niet gesloten; regels {start}-{end} zijn als één rij gelezen"
     # problems; dates.py (reason of the ValueError)
-    E230 = "'{value}' is geen datum (verwacht bijv. 2025-04-03 of 3-4-2025)"
-    E231 = "'{value}' is geen bestaande datum"
-    E232 = "'{value}': maand {month} bestaat niet (datums worden gelezen als dag-maand-jaar)"
+    # {value} is the shape of the cell (dates.value_shape: digits as d, other words as <tekst>), never the cell
+    E230 = "'{value}' is geen datum (verwacht bijv. 2025-04-03, 3-4-2025 of 2025-04-03 10:00)"
+    E231 = "'{value}' is geen bestaande datum (dag {day} bestaat niet in maand {month})"
+    E232 = "'{value}': maand {month} bestaat niet (datums worden gelezen als {order})"
     E233 = "'{value}': dag {day} bestaat niet"
     E234 = "'{value}': onbekende maand '{name}'"
     E235 = "'{value}': jaartal ontbreekt"
     E236 = "'{value}' is geen geldig Excel-datumgetal"
     E237 = "datum {value} ligt in de toekomst (vandaag is {today})"
     E238 = "geen datum ingevuld"
+    E239 = "'{value}': de tijd bestaat niet"
+    E240 = "'{value}': onbekende tijdzone '{zone}' (bekend zijn o.a. CET, CEST, UTC, GMT+2, +02:00, Z)"
 
     # --- ingest: sources / importer ---
     E300 = "{file}: {problem}"

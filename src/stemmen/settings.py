@@ -115,6 +115,7 @@ class SourceSettings(_Section):
     group_value: str = ""
     date: str = ""
     date_value: str = ""
+    date_order: Literal["dmy", "mdy"] = "dmy"  # numeric dates: 2-6-2025 is 2 June ("dmy") or 6 February ("mdy")
     wave: str = ""
     wave_value: str = ""
     department: str = ""

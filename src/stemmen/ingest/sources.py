@@ -106,7 +106,7 @@ def _date(ctx: MappingContext, fields: dict) -> tuple[dt.date, str | None]:
     if raw is None or str(raw).strip() == "":
         raise RowError("datum ontbreekt" + (f" (kolom '{src.date}')" if src.date else ""))
     try:
-        day = parse_date(raw)
+        day = parse_date(raw, src.date_order)
     except ValueError as exc:
         raise RowError(f"datum: {exc}") from exc
     if day > ctx.today:
