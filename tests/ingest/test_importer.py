@@ -123,6 +123,27 @@ def test_rejected_rows_keep_reason_and_content(tmp_path):
     assert "Te laat antwoord" in rej[0][2]
 
 
+def test_rejection_reasons_stay_readable_and_quoted_cells_are_pseudonymised(tmp_path):
+    config = SURVEY_CONFIG.replace("use_deduce = false", "use_deduce = false\nkeep = []")
+    bad = ROWS + [
+        ["B005", "burger", "", "2025/06/02 11:20:07 XYZ", "Te laat antwoord gekregen.", ""],
+        ["B006", "mail jan@example.nl", "", "3-2-2025", "Vriendelijk.", ""],
+        ["B007", "burger", "", "bel 06-12345678", "Aardig.", ""],
+    ]
+    ws = workspace(tmp_path, config, {"enquete.csv": survey_csv(bad)})
+    (summaries, errors), settings = ingest(ws)
+    with Store(settings.store_path) as s:
+        reasons = [r for (r,) in s.query("SELECT reason FROM rejected_rows ORDER BY row_number")]
+    # the reason's own words and example dates are not pseudonymised ...
+    assert reasons[0].startswith("datum: 'dddd/dd/dd dd:dd:dd <tekst>': onbekende tijdzone")
+    assert reasons[2] == ("datum: '<tekst> dd-dddddddd' is geen datum"
+                          " (verwacht bijv. 2025-04-03, 3-4-2025 of 2025-04-03 10:00)")
+    assert "[DATUM" not in " ".join(reasons)
+    # ... but a cell value a reason quotes is
+    assert reasons[1].startswith("groep 'mail [EMAIL-1]' is onbekend")
+    assert "jan@example.nl" not in " ".join(reasons) and "12345678" not in " ".join(reasons)
+
+
 def test_duplicate_rows_in_file_counted_once(tmp_path):
     ws = workspace(tmp_path, SURVEY_CONFIG, {"enquete.csv": survey_csv(ROWS + [ROWS[0]])})
     (summaries, _), settings = ingest(ws)

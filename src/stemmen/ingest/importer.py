@@ -16,7 +16,7 @@ from pathlib import Path
 from stemmen.errors import Errors, InputError
 from stemmen.ingest import readers
 from stemmen.ingest.sources import (
-    MappingContext, Mapped, check_columns, map_table_rows, map_transcript, speaker_name_patterns,
+    QUOTED_CELL, MappingContext, Mapped, check_columns, map_table_rows, map_transcript, speaker_name_patterns,
     strip_speaker_names,
 )
 from stemmen.schemas import RejectedRow, SourceBatch
@@ -109,18 +109,20 @@ def prepare_batch(
     todo = [d for d in out.documents if have.get(d.key) != d.content_hash]
     patterns = speaker_name_patterns(names)
     texts = [strip_speaker_names(d.text, patterns) for d in todo]
-    # rejected rows keep their content, and reasons may quote a cell: both are pseudonymised too
+    # rejected rows keep their content (pseudonymised); a reason's own words are never pseudonymised
+    # (that garbled them), only the cell values it quotes (quote_cell)
     rejected_texts = [strip_speaker_names(r.content[:REJECTED_CONTENT_CHARS], patterns) for r in out.rejected]
-    reasons = [strip_speaker_names(r.reason, patterns) for r in out.rejected]
-    everything = texts + rejected_texts + reasons
+    quoted = [[strip_speaker_names(v, patterns) for v in QUOTED_CELL.findall(r.reason)] for r in out.rejected]
+    everything = texts + rejected_texts + [v for vs in quoted for v in vs]
     cleaned = pseudonymise(everything) if everything else []
     n, m = len(todo), len(out.rejected)
     for d, text in zip(todo, cleaned[:n]):
         d.text, d.pseudonymised = text, True
-    for r, text, reason in zip(out.rejected, cleaned[n:n + m], cleaned[n + m:]):
+    values = iter(cleaned[n + m:])
+    for r, text, vs in zip(out.rejected, cleaned[n:n + m], quoted):
         extra = len(r.content) - REJECTED_CONTENT_CHARS
         r.content = text + (f" … [nog {extra} tekens, zie het bronbestand]" if extra > 0 else "")
-        r.reason = reason
+        r.reason = QUOTED_CELL.sub(lambda _: next(values), r.reason)
     # unchanged documents are duplicates: the store skips them; drop their raw text now
     for d in out.documents:
         if not d.pseudonymised:

@@ -32,6 +32,21 @@ DEFAULT_GROUP = {"casus": "burger", "manifest_reactie": "medewerker"}
 NON_TEXT = re.compile(r"^\s*$")
 
 
+# A cell value quoted in a rejection reason is wrapped in these (private-use) characters: the
+# importer pseudonymises what is between them and nothing else, so the reason's own words
+# (and example dates) stay readable.
+CELL_OPEN, CELL_CLOSE = "\ue000", "\ue001"
+QUOTED_CELL = re.compile(f"{CELL_OPEN}(.*?){CELL_CLOSE}", re.S)
+
+
+def quote_cell(value: object, limit: int = 40) -> str:
+    """A cell value for a reason, marked for pseudonymisation and cut to ``limit`` characters."""
+    text = re.sub(r"\s+", " ", str(value)).strip().replace(CELL_OPEN, "").replace(CELL_CLOSE, "")
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{CELL_OPEN}{text}{CELL_CLOSE}'"
+
+
 def normalise_group(value: object) -> str | None:
     return _GROUP_OF.get(str(value or "").strip().lower())
 
@@ -122,7 +137,7 @@ def _group(ctx: MappingContext, fields: dict, kind: str) -> str:
     group = normalise_group(raw)
     if group is None or group == "overig":
         raise RowError(
-            f"groep '{raw}' is onbekend; verwacht een van: {', '.join(SURVEY_GROUPS)}" if raw
+            f"groep {quote_cell(raw)} is onbekend; verwacht een van: {', '.join(SURVEY_GROUPS)}" if raw
             else f"groep ontbreekt (kolom '{src.group}')" if src.group else "groep ontbreekt: zet 'group' of 'group_value'"
         )
     return group
@@ -144,7 +159,8 @@ def _add(ctx: MappingContext, out: Mapped, draft: DocumentDraft) -> None:
         if prev[0] == draft.content_hash:
             out.duplicate_in_file += 1
             return
-        raise RowError(f"dezelfde eenheid ({draft.key.split('|', 1)[1]}) staat al in rij {prev[1]} met andere inhoud")
+        raise RowError(f"dezelfde eenheid ({quote_cell(draft.key.split('|', 1)[1], 80)}) staat al in rij {prev[1]}"
+                       " met andere inhoud")
     ctx.seen[draft.key] = (draft.content_hash, draft.row)
     out.documents.append(draft)
 
@@ -203,7 +219,7 @@ def _map_comment_row(ctx: MappingContext, raw_row, out: Mapped) -> None:
     value = _cell(f, src.value) or None
     article = _cell(f, src.article) or None
     if value and ctx.value_ids is not None and value not in ctx.value_ids:
-        raise RowError(f"waarde '{value}' staat niet in het manifest; bekende waarden: {', '.join(sorted(ctx.value_ids))}")
+        raise RowError(f"waarde {quote_cell(value)} staat niet in het manifest; bekende waarden: {', '.join(sorted(ctx.value_ids))}")
     if not value and not article:
         raise RowError("reactie is niet aan een waarde of artikel van het manifest gekoppeld")
     day, wave = _date(ctx, f)
