@@ -45,6 +45,8 @@ class Errors:
     E219 = "is geen geldig Word-bestand (.docx){hint}"
     E220 = "geen ondertitels gevonden (verwacht blokken als '00:00:01.000 --> 00:00:04.000' met tekst)"
     E221 = "deelnemerslijst {sidecar}, rij {row}: {problem}"
+    E223 = "{n} onzichtbare stuurteken(s) (zoals NUL) uit de cellen verwijderd; de rest is ingelezen"
+    E224 = "0 rijen: het bestand bevat alleen een kopregel (nog geen antwoorden?)"
     E222 = "aanhalingsteken (\") niet gesloten; regels {start}-{end} zijn als één rij gelezen"
     # problems; dates.py (reason of the ValueError)
     # {value} is the shape of the cell (dates.value_shape: digits as d, other words as <tekst>), never the cell

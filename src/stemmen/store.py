@@ -354,7 +354,7 @@ class Store:
 
         summary = BatchSummary(
             file_name=batch.file_name, source_name=batch.source_name, kind=batch.kind, read=batch.n_read,
-            empty=batch.n_empty, rejected=len(batch.rejected),
+            empty=batch.n_empty, rejected=len(batch.rejected), warnings=list(batch.warnings),
         )
         if batch.skipped:
             summary.already_imported = True

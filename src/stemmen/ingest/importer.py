@@ -95,12 +95,14 @@ def prepare_batch(
         batch.n_read = len(transcript.turns) + len(transcript.problems)
         names = [t.speaker for t in transcript.turns if t.speaker] + list(source.speakers)
         problems = transcript.problems
+        batch.warnings += transcript.warnings
         map_transcript(ctx, transcript, out)
     else:
-        table = readers.read_table(path, sheet=source.sheet)
+        table = readers.read_table(path, sheet=source.sheet, allow_empty=True)
         check_columns(source, table.columns, path.name)
         batch.n_read = len(table.rows) + len(table.problems)
         problems = table.problems
+        batch.warnings += table.warnings
         map_table_rows(ctx, table.rows, out)
     out.rejected = [RejectedRow(path.name, p.row, p.reason, p.raw) for p in problems] + out.rejected
 

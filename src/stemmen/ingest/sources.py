@@ -165,11 +165,25 @@ def _add(ctx: MappingContext, out: Mapped, draft: DocumentDraft) -> None:
     out.documents.append(draft)
 
 
+def _row_signature(fields: dict) -> str:
+    return content_hash(*[f"{k}\x00{v}" for k, v in fields.items()])
+
+
 def map_table_rows(ctx: MappingContext, rows, out: Mapped) -> None:
-    """Map rows of a tabular file (enquete, manifest_reactie, casus)."""
+    """Map rows of a tabular file (enquete, manifest_reactie, casus).
+
+    A row repeated exactly (every cell the same, as when an export is pasted twice)
+    yields its documents once; the repeats count as duplicates (``dubbel``).
+    """
     kind = ctx.source.kind
     per_case_date: dict[tuple[str, dt.date], int] = {}
+    first_yield: dict[str, int] = {}  # row signature -> documents its first occurrence gave
     for raw_row in rows:
+        signature = _row_signature(raw_row.fields)
+        if first_yield.get(signature):
+            out.duplicate_in_file += first_yield[signature]
+            continue
+        before = len(out.documents)
         try:
             if kind == "enquete":
                 _map_survey_row(ctx, raw_row, out)
@@ -179,6 +193,7 @@ def map_table_rows(ctx: MappingContext, rows, out: Mapped) -> None:
                 _map_case_row(ctx, raw_row, out, per_case_date)
         except RowError as exc:
             out.rejected.append(RejectedRow(ctx.file_name, raw_row.row, str(exc), raw_row.raw))
+        first_yield[signature] = len(out.documents) - before
 
 
 def _map_survey_row(ctx: MappingContext, raw_row, out: Mapped) -> None:
