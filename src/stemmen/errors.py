@@ -47,6 +47,12 @@ class Errors:
     E221 = "deelnemerslijst {sidecar}, rij {row}: {problem}"
     E223 = "{n} onzichtbare stuurteken(s) (zoals NUL) uit de cellen verwijderd; de rest is ingelezen"
     E224 = "0 rijen: het bestand bevat alleen een kopregel (nog geen antwoorden?)"
+    E225 = "testantwoord of voorbeeldweergave van {tool} (kolom '{column}'), geen echt antwoord"
+    E226 = "onvolledig antwoord in {tool} overgeslagen (incomplete = \"skip\")"
+    E227 = ("kolom '{column}' is een persoonsgegeven in een {tool}-export en wordt nooit gelezen;"
+            " kies een andere kolom (bijv. {hint})")
+    E228 = "herkend als {tool}-export (zet format = \"{name}\" in de bron om dat vast te leggen)"
+    E229 = "geen open vragen gevonden; noem de kolommen met 'questions' (stemmen init --from stelt ze voor)"
     E222 = "aanhalingsteken (\") niet gesloten; regels {start}-{end} zijn als één rij gelezen"
     # problems; dates.py (reason of the ValueError)
     # {value} is the shape of the cell (dates.value_shape: digits as d, other words as <tekst>), never the cell

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from stemmen.errors import Errors, InputError
 from stemmen.ingest import readers
+from stemmen.ingest.guess import open_text_columns
+from stemmen.ingest.tools import DATE_FIELD, TOOLS, apply_tool, detect_tool
 from stemmen.ingest.sources import (
-    QUOTED_CELL, MappingContext, Mapped, check_columns, map_table_rows, map_transcript, speaker_name_patterns,
+    QUOTED_CELL, MappingContext, Mapped, check_columns, required_columns, map_table_rows, map_transcript, speaker_name_patterns,
     strip_speaker_names,
 )
 from stemmen.schemas import RejectedRow, SourceBatch
@@ -59,6 +61,40 @@ def source_files(source: SourceSettings, workspace: Path) -> list[Path]:
     return [path]
 
 
+def apply_survey_tool(source: SourceSettings, table, file_name: str):
+    """A survey tool's layout: its named format, or the one its columns show beyond doubt.
+
+    Returns the source with the tool's date, id and open questions filled in where
+    the configuration leaves them out, the table without personal columns and
+    header rows, question texts per column, the set-aside responses and notes.
+    """
+    tool = TOOLS.get(source.format) if source.format else detect_tool(table.columns)
+    if tool is None:
+        return source, table, {}, [], []
+    personal = {c.casefold(): c for c in table.columns if c.casefold() in tool.personal}
+    for key in required_columns(source):
+        if key.casefold() in personal:
+            hint = ", ".join(repr(n) for n in tool.ids[:1]) or "een antwoordkolom"
+            raise InputError(Errors.E300.format(file=file_name, problem=Errors.E227.format(
+                column=key, tool=tool.label, hint=hint)), file=file_name)
+    named = frozenset(required_columns(source))
+    tt = apply_tool(tool, table, incomplete=source.incomplete, keep_columns=named)
+    by_text = {text.casefold(): col for col, text in tt.questions.items()}
+    questions = [q if q in tt.questions else by_text.get(q.casefold(), q) for q in source.questions]
+    if not questions:
+        questions = open_text_columns(tt.table.rows, [c for c in tt.answer_columns if c not in named])
+    update = {"questions": questions}
+    if not (source.date or source.date_value or source.wave or source.wave_value) and tt.date_column:
+        update["date"] = tt.date_column
+    if not source.id and tt.id_column:
+        update["id"] = tt.id_column
+    notes = [] if source.format else [Errors.E228.format(tool=tool.label, name=tool.name)]
+    if not questions and tt.table.rows:
+        notes.append(Errors.E229)
+    tt.table.columns = tt.table.columns + [DATE_FIELD]
+    return source.model_copy(update=update), tt.table, tt.questions, tt.skipped, notes
+
+
 def prepare_batch(
     source: SourceSettings,
     path: Path,
@@ -99,9 +135,14 @@ def prepare_batch(
         map_transcript(ctx, transcript, out)
     else:
         table = readers.read_table(path, sheet=source.sheet, allow_empty=True)
+        skipped: list = []
+        if source.kind == "enquete":
+            source, table, ctx.question_text, skipped, notes = apply_survey_tool(source, table, path.name)
+            ctx.source = source
+            batch.warnings += notes
         check_columns(source, table.columns, path.name)
-        batch.n_read = len(table.rows) + len(table.problems)
-        problems = table.problems
+        batch.n_read = len(table.rows) + len(table.problems) + len(skipped)
+        problems = table.problems + skipped
         batch.warnings += table.warnings
         map_table_rows(ctx, table.rows, out)
     out.rejected = [RejectedRow(path.name, p.row, p.reason, p.raw) for p in problems] + out.rejected

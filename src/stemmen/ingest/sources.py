@@ -68,6 +68,7 @@ class MappingContext:
     earliest: dt.date
     max_chars: int
     value_ids: set[str] | None = None
+    question_text: dict[str, str] = field(default_factory=dict)  # column -> question text (survey tools)
     seen: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (hash, row) within this file
 
 
@@ -216,10 +217,11 @@ def _map_survey_row(ctx: MappingContext, raw_row, out: Mapped) -> None:
         if src.layout == "long" and not question:
             raise RowError(f"vraag ontbreekt (kolom '{src.question}')")
         key_parts = [ctx.source.name, resp, question] + ([] if src.layout == "wide" else [wave or day.isoformat()])
+        label = ctx.question_text.get(question, question)  # the question as asked, not the tool's column id
         _add(ctx, out, DocumentDraft(
-            key="|".join(key_parts), content_hash=content_hash(text, group, day, department, question, wave),
+            key="|".join(key_parts), content_hash=content_hash(text, group, day, department, label, wave),
             kind="enquete", source_name=src.name, file_name=ctx.file_name, row=raw_row.row, text=text,
-            group=group, date=day, department=department, wave=wave, question=question,
+            group=group, date=day, department=department, wave=wave, question=label,
             respondent_key=respondent_key(rid),
         ))
 
