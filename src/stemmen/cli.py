@@ -141,12 +141,25 @@ def _report(result: dict) -> bool:
 
 
 @app.command()
-def init(directory: Annotated[Path, typer.Argument(help="nieuwe (lege) map voor de werkruimte")]) -> None:
-    """Maak een werkruimte met een becommentarieerde stemmen.toml, manifestsjabloon en data-mappen."""
+def init(
+    paths: Annotated[list[Path], typer.Argument(
+        help="nieuwe (lege) map voor de werkruimte; met --from: de bestanden om bronblokken voor voor te stellen")],
+    from_files: Annotated[bool, typer.Option(
+        "--from", help="stel [[sources]]-blokken voor de gegeven bestanden voor (naar de uitvoer)")] = False,
+) -> None:
+    """Maak een werkruimte, of stel met --from bronblokken voor: stemmen init --from export.csv >> stemmen.toml"""
+    if from_files:
+        from stemmen.ingest.propose import propose_sources
+
+        typer.echo(propose_sources(paths), nl=False)
+        return
+    if len(paths) != 1:
+        _fail("Geef één map voor de nieuwe werkruimte, of --from met de bestanden om bronblokken voor te stellen.")
     from stemmen.workspace import init_workspace
 
-    path = init_workspace(directory)
-    typer.echo(f"Werkruimte aangemaakt in {path}. Zet je bestanden in {path / 'data'} en vul stemmen.toml aan.")
+    path = init_workspace(paths[0])
+    typer.echo(f"Werkruimte aangemaakt in {path}. Zet je bestanden in {path / 'data'} en vul stemmen.toml aan"
+               " (stemmen init --from BESTAND stelt de bronblokken voor).")
 
 
 @app.command()
