@@ -116,7 +116,7 @@ def test_cells_excel_reads_as_formulas_are_neutralised_in_csv_and_workbook(small
     col = [c.value for c in ws[1]].index("tekst") + 1
     cells = [ws.cell(row=r, column=col) for r in range(2, 2 + len(FORMULAS))]
     # the text itself (openpyxl reads xlsxwriter's escaped carriage return back as _x000D_) ...
-    assert [c.value.replace("_x000D_", "\r") for c in cells] == FORMULAS, shown without an apostrophe ...
+    assert [c.value.replace("_x000D_", "\r") for c in cells] == FORMULAS
     assert all(c.data_type == "s" and c.quotePrefix for c in cells)  # ... shown without apostrophe, text once edited
     plain = ws.cell(row=2 + len(FORMULAS), column=col)
     assert not plain.quotePrefix
