@@ -79,6 +79,9 @@ def _run(config_path: Path, flow: str, no_prefect: bool) -> dict:
                 return None
             run_id = service.start_run(settings, "monitor")
             out = service.monitor(settings, run_id)
+            # the same signalling as the flow: webhook and e-mail, once per alert episode
+            sent = service.notify_new_alerts(out["alerts"], settings)
+            out["signalled"] = {"sent": sent} if sent is not None else None
             service.finish_run(settings, run_id, "completed", [])
             return out
 
@@ -137,6 +140,8 @@ def _report(result: dict) -> bool:
                 f" gesignaleerd in {al['alarm_period']}, daling {al['drop']:.2f}", fg=typer.colors.YELLOW)
         if not m["alerts"]:
             typer.echo("  Geen terugval gesignaleerd.")
+        for channel, status in ((m.get("signalled") or {}).get("sent") or {}).items():
+            typer.echo(f"  Signaal via {channel}: {status}")
     return failed
 
 

@@ -6,6 +6,7 @@ without an orchestrator. Heavy models come from cached loaders, never from
 arguments. One module per stage; this namespace is what callers use.
 """
 
+from stemmen.alerts import notify_new_alerts
 from stemmen.service.common import (
     CachingEmbedder, code_version, embedder_for, finish_run, lineage, manifest_value_ids, nlp_for, open_store,
     package_version, pseudonymiser_for, start_run,
@@ -24,6 +25,6 @@ __all__ = [
     "code_version", "codebook_path", "draft_manifest", "embed_segments", "embedder_for", "evaluate_manifest", "export",
     "extract_themes",
     "finish_run", "ingest_all", "ingest_file", "ingest_source", "lineage", "list_source_files", "manifest_value_ids",
-    "monitor", "monitoring_results", "nlp_for", "open_store", "package_version", "pseudonymiser_for", "report",
+    "monitor", "monitoring_results", "nlp_for", "notify_new_alerts", "open_store", "package_version", "pseudonymiser_for", "report",
     "score_sentiment", "score_values", "scorer_key", "scorer_params", "segment_documents", "start_run",
 ]
