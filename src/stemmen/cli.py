@@ -315,12 +315,23 @@ def manifest_evaluate(
 
 
 @app.command()
+def backup(
+    config: ConfigOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="bestand voor de kopie (standaard in reservekopieen/)")] = None,
+) -> None:
+    """Maak een consistente kopie van de database (ook als reservekopie vóór een update)."""
+    from stemmen import service
+
+    typer.echo(f"Reservekopie: {service.backup_store(_settings(config or Path.cwd()), out)}")
+
+
+@app.command()
 def rejected(config: ConfigOpt = None, limit: int = 50) -> None:
     """Toon afgewezen rijen met bestand, rij en reden."""
-    from stemmen.store import Store
+    from stemmen import service
 
     settings = _settings(config or Path.cwd())
-    with Store(settings.store_path) as store:
+    with service.open_store(settings) as store:
         rows = store.query(
             "SELECT file_name, row_number, reason FROM rejected_rows ORDER BY created_at, file_name, row_number"
             " LIMIT ?", [limit],
@@ -337,6 +348,15 @@ def main(argv: list[str] | None = None) -> None:
         app(args=argv, prog_name="stemmen", standalone_mode=True)
     except StemmenError as exc:
         typer.secho(f"FOUT: {exc}", fg=typer.colors.RED, err=True)
+        sys.exit(2)
+    except Exception as exc:
+        # DuckDB finds a damaged block only when it reads it: say which file and what to do, no traceback
+        from stemmen.store_file import damaged_message
+
+        message = damaged_message(exc) if type(exc).__module__.startswith(("duckdb", "_duckdb")) else None
+        if message is None:
+            raise
+        typer.secho(f"FOUT: {message}", fg=typer.colors.RED, err=True)
         sys.exit(2)
 
 

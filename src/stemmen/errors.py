@@ -81,6 +81,17 @@ class Errors:
 
     # --- store ---
     E500 = "Database {path}: {problem}"
+    E501 = ("Database {path} is in gebruik: er loopt al een run ({who}){wait}. Wacht tot die klaar is en probeer"
+            " het opnieuw; loopt er echt niets meer, stop dan dat proces.")
+    E502 = ("Database {path} is niet te openen: {problem}. stemmen maakt geen nieuwe database in de plaats"
+            " hiervan. Zet een reservekopie terug (stemmen bewaart er een in de map 'reservekopieen' naast de"
+            " database vóór elke schemawijziging, en 'stemmen backup' maakt er een), of verplaats dit bestand en"
+            " lees de bronnen opnieuw in.")
+    E503 = ("Database {path} is geen stemmen-database: er staan tabellen in ({tables}) maar geen schema_migrations."
+            " Kies een ander pad bij [store] path.")
+    E504 = ("Database {path} is gemaakt met een nieuwere versie van stemmen (onbekende schemawijziging(en): {names})."
+            " Werk stemmen bij of gebruik een reservekopie.")
+    E505 = "Reservekopie van {path} naar {dest} mislukt: {problem}"
 
     # --- nlp: spacy, segment, embed, sentiment ---
     E600 = "Taalmodel: {problem}"

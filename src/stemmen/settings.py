@@ -34,6 +34,9 @@ def default_cache_dir() -> Path:
 
 class StoreSettings(_Section):
     path: Path = Path("stemmen.duckdb")
+    # while another run holds the store: a command stops at once and says which process;
+    # a scheduled flow waits this long for it before giving up
+    flow_wait_seconds: float = Field(900.0, ge=0)
 
 
 class ManifestSettings(_Section):

@@ -8,7 +8,7 @@ arguments. One module per stage; this namespace is what callers use.
 
 from stemmen.alerts import notify_new_alerts
 from stemmen.service.common import (
-    CachingEmbedder, code_version, embedder_for, finish_run, lineage, manifest_value_ids, nlp_for, open_store,
+    CachingEmbedder, backup_store, wait_for_store, code_version, embedder_for, finish_run, lineage, manifest_value_ids, nlp_for, open_store,
     package_version, pseudonymiser_for, start_run,
 )
 from stemmen.service.draft import draft_manifest
@@ -21,7 +21,7 @@ from stemmen.service.values import (
 )
 
 __all__ = [
-    "EXPORT_QUERIES", "REFIT_SHARE", "THEME_SCOPE", "CachingEmbedder", "alerts_table", "analyse_language",
+    "backup_store", "wait_for_store", "EXPORT_QUERIES", "REFIT_SHARE", "THEME_SCOPE", "CachingEmbedder", "alerts_table", "analyse_language",
     "code_version", "codebook_path", "draft_manifest", "embed_segments", "embedder_for", "evaluate_manifest", "export",
     "extract_themes",
     "finish_run", "ingest_all", "ingest_file", "ingest_source", "lineage", "list_source_files", "manifest_value_ids",
