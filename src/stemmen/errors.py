@@ -53,6 +53,7 @@ class Errors:
             " kies een andere kolom (bijv. {hint})")
     E228 = "herkend als {tool}-export (zet format = \"{name}\" in de bron om dat vast te leggen)"
     E229 = "geen open vragen gevonden; noem de kolommen met 'questions' (stemmen init --from stelt ze voor)"
+    E241 = "{n} titelregel(s) boven de kopregel overgeslagen"
     E222 = "aanhalingsteken (\") niet gesloten; regels {start}-{end} zijn als één rij gelezen"
     # problems; dates.py (reason of the ValueError)
     # {value} is the shape of the cell (dates.value_shape: digits as d, other words as <tekst>), never the cell

@@ -33,6 +33,7 @@ TRANSCRIPT_EXTENSIONS = (".txt", ".vtt", ".srt", ".docx")
 DELIMITERS = (",", ";", "\t", "|")
 _DELIMITER_NAMES = {",": "','", ";": "';'", "\t": "tab", "|": "'|'"}
 _SNIFF_LINES = 200
+_FEW_CONTROLS = 8  # this many control characters are stray ones even in a small text file
 _MAX_HEADER_NAME = 100
 _JSON_ARRAY_HINT = " — het bestand is één JSON-lijst; schrijf één object per regel (JSON Lines)"
 
@@ -93,7 +94,7 @@ def read_text(path: str | Path) -> tuple[str, str]:
             return _check_text(path, _decode_or_fail(path, data, "utf-16-be"), "utf-16-be")
         # a stray NUL in one cell (a copy from another system) does not make a text file binary:
         # _check_text still refuses a file full of control characters, strip_controls removes the few
-        if data.count(0) > 0.01 * len(data):
+        if data.count(0) > max(_FEW_CONTROLS, 0.01 * len(data)):
             raise _fail(path, Errors.E206.format(hint=""))
     try:
         return _check_text(path, data.decode("utf-8"), "utf-8")
@@ -115,7 +116,7 @@ def _decode_or_fail(path: Path, data: bytes, encoding: str) -> str:
 def _check_text(path: Path, text: str, encoding: str) -> tuple[str, str]:
     sample = text[:65536]
     control = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\x7f")
-    if sample and control > 0.01 * len(sample):
+    if sample and control > max(_FEW_CONTROLS, 0.01 * len(sample)):
         raise _fail(path, Errors.E206.format(hint=""))
     return text.removeprefix("\ufeff"), encoding
 
@@ -203,7 +204,7 @@ def _read_delimited(
         raw = "".join(lines[start - 1:end]).rstrip("\r\n")
         if len(fields) > len(columns) and not _filled(fields[len(columns):]):
             fields = fields[: len(columns)]
-        if end == len(lines) and end > start and _unclosed_quote(raw):
+        if end == len(lines) and _unclosed_quote(raw):  # a file cut off inside a quoted answer
             problems.append(RowProblem(start, Errors.E222.format(start=start, end=end), raw))
             continue
         if len(fields) != len(columns):
@@ -297,6 +298,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> ReadResult:
     filled = [(n, values) for n, values in grid if _filled(values)]
     if not filled:
         raise _fail(path, Errors.E204)
+    titles = _title_rows([values for _, values in filled])
+    filled = filled[titles:]
     header_row, header = filled[0]
     width = max(_last_filled(values) for _, values in filled)
     names_ = [_header_name(v) for v in header] + [""] * width
@@ -306,7 +309,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> ReadResult:
     rows = [RawRow(n, {c: (values[i] if i < len(values) else None) for i, c in enumerate(columns)},
                    "\t".join(_text(v) for v in values[: _last_filled(values)]))
             for n, values in filled[1:]]
-    return ReadResult(rows, [], columns, None, None, sheet=title, warnings=_controls_note(removed[0]))
+    notes = _controls_note(removed[0]) + ([Errors.E241.format(n=titles)] if titles else [])
+    return ReadResult(rows, [], columns, None, None, sheet=title, warnings=notes)
 
 
 def _read_jsonl(path: Path) -> ReadResult:
@@ -349,6 +353,19 @@ def _read_jsonl(path: Path) -> ReadResult:
         hint = _JSON_ARRAY_HINT if text.lstrip().startswith("[") else ""
         raise _fail(path, Errors.E215.format(hint=hint))
     return ReadResult(rows, problems, list(columns), encoding, None, warnings=_controls_note(n_controls))
+
+
+def _title_rows(rows: list[list[object]], look: int = 10) -> int:
+    """How many leading spreadsheet rows are titles (one filled cell, often merged across) above the header.
+
+    Only text cells make a header; in delimited text a one-field first line means a wrong
+    delimiter far more often than a title, so this is for spreadsheets only.
+    """
+    for i, values in enumerate(rows[:look]):
+        cells = [v for v in values if v is not None and str(v).strip()]
+        if len(cells) > 1:
+            return i if all(isinstance(v, str) for v in cells) else 0
+    return 0
 
 
 def _check_header(path: Path, columns: list[str], row: int, is_data, raw_header: list | None = None) -> None:
