@@ -5,7 +5,15 @@ from __future__ import annotations
 from prefect import flow
 
 from pipelines import tasks
-from stemmen.settings import load_settings
+from stemmen import service
+from stemmen.settings import load_settings as _load
+
+
+def load_settings(config: str):
+    """Settings for a flow: a store another run holds is waited for ([store] flow_wait_seconds)."""
+    settings = _load(config)
+    service.wait_for_store(settings, settings.store.flow_wait_seconds)
+    return settings
 
 
 @flow(name="stemmen-ingest")

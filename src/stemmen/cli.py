@@ -79,6 +79,9 @@ def _run(config_path: Path, flow: str, no_prefect: bool) -> dict:
                 return None
             run_id = service.start_run(settings, "monitor")
             out = service.monitor(settings, run_id)
+            # the same signalling as the flow: webhook and e-mail, once per alert episode
+            sent = service.notify_new_alerts(out["alerts"], settings)
+            out["signalled"] = {"sent": sent} if sent is not None else None
             service.finish_run(settings, run_id, "completed", [])
             return out
 
@@ -137,16 +140,31 @@ def _report(result: dict) -> bool:
                 f" gesignaleerd in {al['alarm_period']}, daling {al['drop']:.2f}", fg=typer.colors.YELLOW)
         if not m["alerts"]:
             typer.echo("  Geen terugval gesignaleerd.")
+        for channel, status in ((m.get("signalled") or {}).get("sent") or {}).items():
+            typer.echo(f"  Signaal via {channel}: {status}")
     return failed
 
 
 @app.command()
-def init(directory: Annotated[Path, typer.Argument(help="nieuwe (lege) map voor de werkruimte")]) -> None:
-    """Maak een werkruimte met een becommentarieerde stemmen.toml, manifestsjabloon en data-mappen."""
+def init(
+    paths: Annotated[list[Path], typer.Argument(
+        help="nieuwe (lege) map voor de werkruimte; met --from: de bestanden om bronblokken voor voor te stellen")],
+    from_files: Annotated[bool, typer.Option(
+        "--from", help="stel [[sources]]-blokken voor de gegeven bestanden voor (naar de uitvoer)")] = False,
+) -> None:
+    """Maak een werkruimte, of stel met --from bronblokken voor: stemmen init --from export.csv >> stemmen.toml"""
+    if from_files:
+        from stemmen.ingest.propose import propose_sources
+
+        typer.echo(propose_sources(paths), nl=False)
+        return
+    if len(paths) != 1:
+        _fail("Geef één map voor de nieuwe werkruimte, of --from met de bestanden om bronblokken voor te stellen.")
     from stemmen.workspace import init_workspace
 
-    path = init_workspace(directory)
-    typer.echo(f"Werkruimte aangemaakt in {path}. Zet je bestanden in {path / 'data'} en vul stemmen.toml aan.")
+    path = init_workspace(paths[0])
+    typer.echo(f"Werkruimte aangemaakt in {path}. Zet je bestanden in {path / 'data'} en vul stemmen.toml aan"
+               " (stemmen init --from BESTAND stelt de bronblokken voor).")
 
 
 @app.command()
@@ -297,12 +315,23 @@ def manifest_evaluate(
 
 
 @app.command()
+def backup(
+    config: ConfigOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="bestand voor de kopie (standaard in reservekopieen/)")] = None,
+) -> None:
+    """Maak een consistente kopie van de database (ook als reservekopie vóór een update)."""
+    from stemmen import service
+
+    typer.echo(f"Reservekopie: {service.backup_store(_settings(config or Path.cwd()), out)}")
+
+
+@app.command()
 def rejected(config: ConfigOpt = None, limit: int = 50) -> None:
     """Toon afgewezen rijen met bestand, rij en reden."""
-    from stemmen.store import Store
+    from stemmen import service
 
     settings = _settings(config or Path.cwd())
-    with Store(settings.store_path) as store:
+    with service.open_store(settings) as store:
         rows = store.query(
             "SELECT file_name, row_number, reason FROM rejected_rows ORDER BY created_at, file_name, row_number"
             " LIMIT ?", [limit],
@@ -319,6 +348,15 @@ def main(argv: list[str] | None = None) -> None:
         app(args=argv, prog_name="stemmen", standalone_mode=True)
     except StemmenError as exc:
         typer.secho(f"FOUT: {exc}", fg=typer.colors.RED, err=True)
+        sys.exit(2)
+    except Exception as exc:
+        # DuckDB finds a damaged block only when it reads it: say which file and what to do, no traceback
+        from stemmen.store_file import damaged_message
+
+        message = damaged_message(exc) if type(exc).__module__.startswith(("duckdb", "_duckdb")) else None
+        if message is None:
+            raise
+        typer.secho(f"FOUT: {message}", fg=typer.colors.RED, err=True)
         sys.exit(2)
 
 

@@ -45,17 +45,29 @@ class Errors:
     E219 = "is geen geldig Word-bestand (.docx){hint}"
     E220 = "geen ondertitels gevonden (verwacht blokken als '00:00:01.000 --> 00:00:04.000' met tekst)"
     E221 = "deelnemerslijst {sidecar}, rij {row}: {problem}"
+    E223 = "{n} onzichtbare stuurteken(s) (zoals NUL) uit de cellen verwijderd; de rest is ingelezen"
+    E224 = "0 rijen: het bestand bevat alleen een kopregel (nog geen antwoorden?)"
+    E225 = "testantwoord of voorbeeldweergave van {tool} (kolom '{column}'), geen echt antwoord"
+    E226 = "onvolledig antwoord in {tool} overgeslagen (incomplete = \"skip\")"
+    E227 = ("kolom '{column}' is een persoonsgegeven in een {tool}-export en wordt nooit gelezen;"
+            " kies een andere kolom (bijv. {hint})")
+    E228 = "herkend als {tool}-export (zet format = \"{name}\" in de bron om dat vast te leggen)"
+    E229 = "geen open vragen gevonden; noem de kolommen met 'questions' (stemmen init --from stelt ze voor)"
+    E241 = "{n} titelregel(s) boven de kopregel overgeslagen"
     E222 = "aanhalingsteken (\") niet gesloten; regels {start}-{end} zijn als één rij gelezen"
     # problems; dates.py (reason of the ValueError)
-    E230 = "'{value}' is geen datum (verwacht bijv. 2025-04-03 of 3-4-2025)"
-    E231 = "'{value}' is geen bestaande datum"
-    E232 = "'{value}': maand {month} bestaat niet (datums worden gelezen als dag-maand-jaar)"
+    # {value} is the shape of the cell (dates.value_shape: digits as d, other words as <tekst>), never the cell
+    E230 = "'{value}' is geen datum (verwacht bijv. 2025-04-03, 3-4-2025 of 2025-04-03 10:00)"
+    E231 = "'{value}' is geen bestaande datum (dag {day} bestaat niet in maand {month})"
+    E232 = "'{value}': maand {month} bestaat niet (datums worden gelezen als {order})"
     E233 = "'{value}': dag {day} bestaat niet"
     E234 = "'{value}': onbekende maand '{name}'"
     E235 = "'{value}': jaartal ontbreekt"
     E236 = "'{value}' is geen geldig Excel-datumgetal"
     E237 = "datum {value} ligt in de toekomst (vandaag is {today})"
     E238 = "geen datum ingevuld"
+    E239 = "'{value}': de tijd bestaat niet"
+    E240 = "'{value}': onbekende tijdzone '{zone}' (bekend zijn o.a. CET, CEST, UTC, GMT+2, +02:00, Z)"
 
     # --- ingest: sources / importer ---
     E300 = "{file}: {problem}"
@@ -70,6 +82,17 @@ class Errors:
 
     # --- store ---
     E500 = "Database {path}: {problem}"
+    E501 = ("Database {path} is in gebruik: er loopt al een run ({who}){wait}. Wacht tot die klaar is en probeer"
+            " het opnieuw; loopt er echt niets meer, stop dan dat proces.")
+    E502 = ("Database {path} is niet te openen: {problem}. stemmen maakt geen nieuwe database in de plaats"
+            " hiervan. Zet een reservekopie terug (stemmen bewaart er een in de map 'reservekopieen' naast de"
+            " database vóór elke schemawijziging, en 'stemmen backup' maakt er een), of verplaats dit bestand en"
+            " lees de bronnen opnieuw in.")
+    E503 = ("Database {path} is geen stemmen-database: er staan tabellen in ({tables}) maar geen schema_migrations."
+            " Kies een ander pad bij [store] path.")
+    E504 = ("Database {path} is gemaakt met een nieuwere versie van stemmen (onbekende schemawijziging(en): {names})."
+            " Werk stemmen bij of gebruik een reservekopie.")
+    E505 = "Reservekopie van {path} naar {dest} mislukt: {problem}"
 
     # --- nlp: spacy, segment, embed, sentiment ---
     E600 = "Taalmodel: {problem}"

@@ -60,6 +60,7 @@ class SourceBatch:
     n_empty: int = 0  # blank answers: no document, not an error
     n_duplicate_in_file: int = 0
     skipped: bool = False  # the same file with the same mapping was imported before
+    warnings: list[str] = field(default_factory=list)  # Dutch notes for the summary (0 rijen, removed characters)
 
 
 @dataclass
@@ -75,12 +76,14 @@ class BatchSummary:
     empty: int = 0
     already_imported: bool = False
     batch_id: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         if self.already_imported:
             return f"{self.file_name}: al eerder geïmporteerd, niets toegevoegd ({self.read} rijen gelezen)"
+        notes = "".join(f"; let op: {w}" for w in self.warnings)
         return (
             f"{self.file_name}: gelezen {self.read}, opgeslagen {self.stored}"
             f" (waarvan {self.new_versions} nieuwe versie), dubbel {self.duplicate},"
-            f" afgewezen {self.rejected}, leeg {self.empty}"
+            f" afgewezen {self.rejected}, leeg {self.empty}{notes}"
         )

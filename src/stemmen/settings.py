@@ -34,6 +34,9 @@ def default_cache_dir() -> Path:
 
 class StoreSettings(_Section):
     path: Path = Path("stemmen.duckdb")
+    # while another run holds the store: a command stops at once and says which process;
+    # a scheduled flow waits this long for it before giving up
+    flow_wait_seconds: float = Field(900.0, ge=0)
 
 
 class ManifestSettings(_Section):
@@ -108,6 +111,10 @@ class SourceSettings(_Section):
     path: Path
     name: str = ""
     sheet: str | None = None
+    # survey tool export (enquete): header rows, metadata columns, question texts and dates known;
+    # "" = a plain table (a tool's export is still recognised when its columns leave no doubt)
+    format: Literal["", "qualtrics", "msforms", "googleforms", "limesurvey"] = ""
+    incomplete: Literal["keep", "skip"] = "keep"  # a tool's unfinished responses: their answers count, or not
     layout: Literal["wide", "long"] = "wide"  # enquete only
     # column names; a *_value key gives a constant for the whole file instead
     id: str = ""  # respondent id / case id / comment id
@@ -115,6 +122,7 @@ class SourceSettings(_Section):
     group_value: str = ""
     date: str = ""
     date_value: str = ""
+    date_order: Literal["dmy", "mdy"] = "dmy"  # numeric dates: 2-6-2025 is 2 June ("dmy") or 6 February ("mdy")
     wave: str = ""
     wave_value: str = ""
     department: str = ""
@@ -130,7 +138,13 @@ class SourceSettings(_Section):
     @model_validator(mode="after")
     def _check_kind_keys(self) -> "SourceSettings":
         need: list[str] = []
-        if self.kind == "enquete":
+        if self.format and self.kind != "enquete":
+            raise ValueError(f"format '{self.format}' is een enquête-export; zet kind = \"enquete\"")
+        if self.kind == "enquete" and self.format:
+            # the tool knows its date column and finds the open questions when none are named
+            if self.layout != "wide":
+                raise ValueError(f"format '{self.format}' is een brede tabel; laat layout weg")
+        elif self.kind == "enquete":
             need = ["questions"] if self.layout == "wide" else ["question", "text"]
             if not (self.date or self.date_value or self.wave or self.wave_value):
                 raise ValueError("enquete heeft 'date' of 'wave' (kolom) of 'date_value' nodig")
@@ -143,7 +157,8 @@ class SourceSettings(_Section):
         missing = [k for k in need if not getattr(self, k)]
         if missing:
             raise ValueError(f"bron van soort {self.kind} mist: {', '.join(missing)}")
-        if self.kind != "brainstorm" and not (self.date or self.date_value or self.wave or self.wave_value):
+        if self.kind != "brainstorm" and not self.format and not (self.date or self.date_value or self.wave
+                                                                  or self.wave_value):
             raise ValueError(f"bron van soort {self.kind} heeft 'date' (kolom) of 'date_value' nodig")
         if self.group_value and self.group_value not in GROUPS:
             raise ValueError(f"group_value '{self.group_value}' onbekend; kies uit {', '.join(GROUPS)}")

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
+from stemmen import store_file
 from stemmen.errors import Errors, StemmenError
 from stemmen.schemas import BatchSummary, SourceBatch
 
@@ -247,21 +249,68 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
+class StoreBusyError(StemmenError):
+    """Another process holds the store (a run is busy)."""
+
+
 class Store:
     """A connection to one DuckDB file (or ``:memory:``) with the schema migrated."""
 
-    def __init__(self, path: str | Path = ":memory:", read_only: bool = False):
+    def __init__(self, path: str | Path = ":memory:", read_only: bool = False, wait_seconds: float = 0.0):
+        """Open (or create) the store. A store another run holds is waited for up to ``wait_seconds``."""
         import duckdb
 
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StemmenError(Errors.E500.format(path=self.path, problem=str(exc))) from exc
+        file = Path(self.path) if self.path != ":memory:" else None
+        existed = file is not None and file.is_file() and file.stat().st_size > 0
+        if file is not None:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                # never fetch an extension: a foreign file (SQLite, ...) must not make DuckDB go online
+                self.con = duckdb.connect(self.path, read_only=read_only, config={
+                    "autoinstall_known_extensions": False, "autoload_known_extensions": False})
+                break
+            except duckdb.Error as exc:
+                if store_file.is_lock_error(exc):
+                    if time.monotonic() < deadline:
+                        time.sleep(min(2.0, max(deadline - time.monotonic(), 0.1)))
+                        continue
+                    raise StoreBusyError(store_file.busy_message(self.path, exc, wait_seconds)) from None
+                raise StemmenError(store_file.open_failure(self.path, exc, existed)) from None
+        if existed:
+            try:
+                self._check_ours()
+            except duckdb.Error as exc:  # the catalog opened, its blocks are missing: a file cut short
+                self.con.close()
+                raise StemmenError(store_file.open_failure(self.path, exc, existed)) from None
         if not read_only:
             self.migrate()
+
+    def _check_ours(self) -> None:
+        """Refuse a DuckDB file that is not a stemmen store, or one from a newer stemmen."""
+        tables = self.tables()
+        if "schema_migrations" not in tables:
+            if tables:
+                self.close()
+                raise StemmenError(Errors.E503.format(path=self.path, tables=", ".join(sorted(tables)[:5])))
+            return
+        known = {name for name, _ in MIGRATIONS}
+        unknown = [n for (n,) in self.con.execute("SELECT name FROM schema_migrations").fetchall() if n not in known]
+        if unknown:
+            self.close()
+            raise StemmenError(Errors.E504.format(path=self.path, names=", ".join(unknown)))
+
+    def backup(self, dest: str | Path | None = None, label: str = "kopie") -> Path:
+        """A consistent copy of the store file (default: in 'reservekopieen' beside it); returns its path."""
+        if self.path == ":memory:":
+            raise StemmenError(Errors.E500.format(path=self.path, problem="een database in het geheugen heeft geen bestand"))
+        target = Path(dest) if dest else store_file.backup_path(Path(self.path), label)
+        try:
+            return store_file.copy_store(self.con, Path(self.path), target)
+        except OSError as exc:
+            raise StemmenError(Errors.E505.format(path=self.path, dest=target, problem=exc.strerror or exc)) from None
 
     # -- lifecycle -------------------------------------------------------
     def close(self) -> None:
@@ -291,6 +340,10 @@ class Store:
             " applied_at TIMESTAMP NOT NULL)"
         )
         done = {r[0] for r in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        pending = [name for name, _ in MIGRATIONS if name not in done]
+        if pending and done and self.path != ":memory:":
+            # a schema change on a store with data: keep the store as it was, beside it
+            self.backup(label=f"voor-{pending[0]}")
         applied = []
         for i, (name, statements) in enumerate(MIGRATIONS, start=1):
             if name in done:
@@ -354,7 +407,7 @@ class Store:
 
         summary = BatchSummary(
             file_name=batch.file_name, source_name=batch.source_name, kind=batch.kind, read=batch.n_read,
-            empty=batch.n_empty, rejected=len(batch.rejected),
+            empty=batch.n_empty, rejected=len(batch.rejected), warnings=list(batch.warnings),
         )
         if batch.skipped:
             summary.already_imported = True

@@ -123,6 +123,27 @@ def test_rejected_rows_keep_reason_and_content(tmp_path):
     assert "Te laat antwoord" in rej[0][2]
 
 
+def test_rejection_reasons_stay_readable_and_quoted_cells_are_pseudonymised(tmp_path):
+    config = SURVEY_CONFIG.replace("use_deduce = false", "use_deduce = false\nkeep = []")
+    bad = ROWS + [
+        ["B005", "burger", "", "2025/06/02 11:20:07 XYZ", "Te laat antwoord gekregen.", ""],
+        ["B006", "mail jan@example.nl", "", "3-2-2025", "Vriendelijk.", ""],
+        ["B007", "burger", "", "bel 06-12345678", "Aardig.", ""],
+    ]
+    ws = workspace(tmp_path, config, {"enquete.csv": survey_csv(bad)})
+    (summaries, errors), settings = ingest(ws)
+    with Store(settings.store_path) as s:
+        reasons = [r for (r,) in s.query("SELECT reason FROM rejected_rows ORDER BY row_number")]
+    # the reason's own words and example dates are not pseudonymised ...
+    assert reasons[0].startswith("datum: 'dddd/dd/dd dd:dd:dd <tekst>': onbekende tijdzone")
+    assert reasons[2] == ("datum: '<tekst> dd-dddddddd' is geen datum"
+                          " (verwacht bijv. 2025-04-03, 3-4-2025 of 2025-04-03 10:00)")
+    assert "[DATUM" not in " ".join(reasons)
+    # ... but a cell value a reason quotes is
+    assert reasons[1].startswith("groep 'mail [EMAIL-1]' is onbekend")
+    assert "jan@example.nl" not in " ".join(reasons) and "12345678" not in " ".join(reasons)
+
+
 def test_duplicate_rows_in_file_counted_once(tmp_path):
     ws = workspace(tmp_path, SURVEY_CONFIG, {"enquete.csv": survey_csv(ROWS + [ROWS[0]])})
     (summaries, _), settings = ingest(ws)
@@ -264,3 +285,63 @@ def test_missing_file_is_clear(tmp_path):
     assert "enquete.csv" in errors[0] and "bestaat niet" in errors[0]
     with pytest.raises(InputError):
         prepare_batch(load_settings(ws, env={}).sources[0], ws / "enquete.csv", pseudonymise=lambda t: t)
+
+
+CASE_CONFIG = """
+[privacy]
+use_deduce = false
+[[sources]]
+kind = "casus"
+path = "casussen.csv"
+id = "zaak"
+date = "datum"
+text = "notitie"
+status = "status"
+"""
+CASES = [
+    "zaak;datum;status;notitie",
+    "BV-07;3-3-2025;open;Inwoner belde over de vergunning, zij voelt zich niet gehoord.",
+    "BV-08;4-3-2025;open;Afspraak gemaakt met de afdeling Vergunningen.",
+]
+
+
+def test_every_row_twice_is_stored_once_and_reported_as_dubbel(tmp_path):
+    doubled = CASES[:1] + [line for line in CASES[1:] for _ in range(2)]
+    ws = workspace(tmp_path, CASE_CONFIG, {"casussen.csv": "\n".join(doubled) + "\n"})
+    (summaries, errors), settings = ingest(ws)
+    assert not errors
+    assert (summaries[0].read, summaries[0].stored, summaries[0].duplicate) == (4, 2, 2)
+    assert "dubbel 2" in summaries[0].line()
+    assert len(docs(settings)) == 2
+
+
+def test_two_notes_on_one_case_and_day_that_differ_are_both_kept(tmp_path):
+    lines = CASES + ["BV-07;3-3-2025;open;Teruggebeld: zij is tevreden met de uitleg."]
+    ws = workspace(tmp_path, CASE_CONFIG, {"casussen.csv": "\n".join(lines) + "\n"})
+    (summaries, _), settings = ingest(ws)
+    assert summaries[0].stored == 3 and summaries[0].duplicate == 0
+
+
+def test_a_nul_in_one_cell_is_removed_and_the_file_kept(tmp_path):
+    data = ("\n".join(CASES) + "\n").encode("utf-8").replace(b"zij voelt", b"zij\x00 voelt")
+    ws = workspace(tmp_path, CASE_CONFIG, {"casussen.csv": data})
+    (summaries, errors), settings = ingest(ws)
+    assert not errors and summaries[0].stored == 2
+    assert "1 onzichtbare stuurteken(s) (zoals NUL) uit de cellen verwijderd" in summaries[0].line()
+    texts = [t for *_, t, _g, _d in docs(settings)]
+    assert any("zij voelt zich niet gehoord" in t for t in texts)
+    assert not any("\x00" in t for t in texts)
+
+
+def test_header_only_export_is_a_warning_not_a_failure(tmp_path):
+    ws = workspace(tmp_path, SURVEY_CONFIG, {"enquete.csv": survey_csv([])})
+    (summaries, errors), settings = ingest(ws)
+    assert errors == []
+    assert summaries[0].read == 0 and summaries[0].stored == 0
+    assert "0 rijen" in summaries[0].line()
+
+
+def test_header_only_export_with_wrong_columns_is_still_an_error(tmp_path):
+    ws = workspace(tmp_path, SURVEY_CONFIG, {"enquete.csv": "id;tekst\n"})
+    (summaries, errors), _ = ingest(ws)
+    assert summaries == [] and "kolom(men) uit de configuratie ontbreken" in errors[0]

@@ -517,7 +517,7 @@ def test_vtt_bad_timing_is_a_problem_not_a_crash(tmp_path):
 
     assert [t.text for t in result.turns] == ["Ik wil graag iets zeggen over de bibliotheek."]
     assert [(p.row, p.reason) for p in result.problems] == [
-        (6, "ongeldige tijdsaanduiding '1:2:x --> 00:00:04.000' (verwacht bijv. 00:01:02.000 --> 00:01:05.000)")
+        (6, "ongeldige tijdsaanduiding 'd:d:<tekst> --> dd:dd:dd.ddd' (verwacht bijv. 00:01:02.000 --> 00:01:05.000)")
     ]
 
 

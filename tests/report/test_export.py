@@ -96,3 +96,42 @@ def test_a_large_workbook_written_by_a_second_process_is_the_same(small_data, tm
 
     here, there = sheets(tmp_path / "here" / WORKBOOK), sheets(tmp_path / "there" / WORKBOOK)
     assert here and here == there
+
+
+FORMULAS = ["=HYPERLINK(\"http://example.invalid\",\"klik\")", "+31 6 is geen formule", "-1 punt voor de balie",
+            "@SUM(1+1)", "\tingesprongen notitie", "\rnotitie"]
+
+
+def test_cells_excel_reads_as_formulas_are_neutralised_in_csv_and_workbook(small_data, tmp_path):
+    import openpyxl
+
+    for i, text in enumerate(FORMULAS):
+        small_data.documents.loc[i, "text"] = text
+    write_exports(small_data, tmp_path)
+    with open(tmp_path / "documenten.csv", encoding="utf-8-sig", newline="") as f:
+        texts = [r["tekst"] for r in csv.DictReader(f)]
+    for text in FORMULAS:
+        assert "'" + text in texts and text not in texts
+    ws = openpyxl.load_workbook(tmp_path / WORKBOOK)["documenten"]
+    col = [c.value for c in ws[1]].index("tekst") + 1
+    cells = [ws.cell(row=r, column=col) for r in range(2, 2 + len(FORMULAS))]
+    # the text itself (openpyxl reads xlsxwriter's escaped carriage return back as _x000D_) ...
+    assert [c.value.replace("_x000D_", "\r") for c in cells] == FORMULAS
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells)  # ... shown without apostrophe, text once edited
+    plain = ws.cell(row=2 + len(FORMULAS), column=col)
+    assert not plain.quotePrefix
+    # numbers stay numbers (a negative alignment is no formula)
+    scores = pd.read_csv(tmp_path / "segmenten.csv", encoding="utf-8-sig")
+    assert pd.api.types.is_numeric_dtype(scores["toon"])
+
+
+def test_researcher_export_is_safe_too(tmp_path):
+    from stemmen import service
+    from stemmen.report.cells import safe_frame
+    from stemmen.settings import load_settings
+
+    settings = load_settings(env={"STEMMEN_STORE_PATH": str(tmp_path / "s.duckdb")})
+    paths = service.export(settings, tmp_path / "out")
+    assert paths  # every table written, empty or not
+    frame = safe_frame(pd.DataFrame({"tekst": ["=1+1", "gewoon"], "n": [-1, 2]}))
+    assert frame["tekst"].tolist() == ["'=1+1", "gewoon"] and frame["n"].tolist() == [-1, 2]

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from stemmen.errors import Errors, InputError
 from stemmen.ingest import readers
+from stemmen.ingest.guess import open_text_columns
+from stemmen.ingest.tools import DATE_FIELD, TOOLS, apply_tool, detect_tool
 from stemmen.ingest.sources import (
-    MappingContext, Mapped, check_columns, map_table_rows, map_transcript, speaker_name_patterns,
+    QUOTED_CELL, MappingContext, Mapped, check_columns, required_columns, map_table_rows, map_transcript, speaker_name_patterns,
     strip_speaker_names,
 )
 from stemmen.schemas import RejectedRow, SourceBatch
@@ -59,6 +61,40 @@ def source_files(source: SourceSettings, workspace: Path) -> list[Path]:
     return [path]
 
 
+def apply_survey_tool(source: SourceSettings, table, file_name: str):
+    """A survey tool's layout: its named format, or the one its columns show beyond doubt.
+
+    Returns the source with the tool's date, id and open questions filled in where
+    the configuration leaves them out, the table without personal columns and
+    header rows, question texts per column, the set-aside responses and notes.
+    """
+    tool = TOOLS.get(source.format) if source.format else detect_tool(table.columns)
+    if tool is None:
+        return source, table, {}, [], []
+    personal = {c.casefold(): c for c in table.columns if c.casefold() in tool.personal}
+    for key in required_columns(source):
+        if key.casefold() in personal:
+            hint = ", ".join(repr(n) for n in tool.ids[:1]) or "een antwoordkolom"
+            raise InputError(Errors.E300.format(file=file_name, problem=Errors.E227.format(
+                column=key, tool=tool.label, hint=hint)), file=file_name)
+    named = frozenset(required_columns(source))
+    tt = apply_tool(tool, table, incomplete=source.incomplete, keep_columns=named)
+    by_text = {text.casefold(): col for col, text in tt.questions.items()}
+    questions = [q if q in tt.questions else by_text.get(q.casefold(), q) for q in source.questions]
+    if not questions:
+        questions = open_text_columns(tt.table.rows, [c for c in tt.answer_columns if c not in named])
+    update = {"questions": questions}
+    if not (source.date or source.date_value or source.wave or source.wave_value) and tt.date_column:
+        update["date"] = tt.date_column
+    if not source.id and tt.id_column:
+        update["id"] = tt.id_column
+    notes = [] if source.format else [Errors.E228.format(tool=tool.label, name=tool.name)]
+    if not questions and tt.table.rows:
+        notes.append(Errors.E229)
+    tt.table.columns = tt.table.columns + [DATE_FIELD]
+    return source.model_copy(update=update), tt.table, tt.questions, tt.skipped, notes
+
+
 def prepare_batch(
     source: SourceSettings,
     path: Path,
@@ -95,12 +131,19 @@ def prepare_batch(
         batch.n_read = len(transcript.turns) + len(transcript.problems)
         names = [t.speaker for t in transcript.turns if t.speaker] + list(source.speakers)
         problems = transcript.problems
+        batch.warnings += transcript.warnings
         map_transcript(ctx, transcript, out)
     else:
-        table = readers.read_table(path, sheet=source.sheet)
+        table = readers.read_table(path, sheet=source.sheet, allow_empty=True)
+        skipped: list = []
+        if source.kind == "enquete":
+            source, table, ctx.question_text, skipped, notes = apply_survey_tool(source, table, path.name)
+            ctx.source = source
+            batch.warnings += notes
         check_columns(source, table.columns, path.name)
-        batch.n_read = len(table.rows) + len(table.problems)
-        problems = table.problems
+        batch.n_read = len(table.rows) + len(table.problems) + len(skipped)
+        problems = table.problems + skipped
+        batch.warnings += table.warnings
         map_table_rows(ctx, table.rows, out)
     out.rejected = [RejectedRow(path.name, p.row, p.reason, p.raw) for p in problems] + out.rejected
 
@@ -109,18 +152,20 @@ def prepare_batch(
     todo = [d for d in out.documents if have.get(d.key) != d.content_hash]
     patterns = speaker_name_patterns(names)
     texts = [strip_speaker_names(d.text, patterns) for d in todo]
-    # rejected rows keep their content, and reasons may quote a cell: both are pseudonymised too
+    # rejected rows keep their content (pseudonymised); a reason's own words are never pseudonymised
+    # (that garbled them), only the cell values it quotes (quote_cell)
     rejected_texts = [strip_speaker_names(r.content[:REJECTED_CONTENT_CHARS], patterns) for r in out.rejected]
-    reasons = [strip_speaker_names(r.reason, patterns) for r in out.rejected]
-    everything = texts + rejected_texts + reasons
+    quoted = [[strip_speaker_names(v, patterns) for v in QUOTED_CELL.findall(r.reason)] for r in out.rejected]
+    everything = texts + rejected_texts + [v for vs in quoted for v in vs]
     cleaned = pseudonymise(everything) if everything else []
     n, m = len(todo), len(out.rejected)
     for d, text in zip(todo, cleaned[:n]):
         d.text, d.pseudonymised = text, True
-    for r, text, reason in zip(out.rejected, cleaned[n:n + m], cleaned[n + m:]):
+    values = iter(cleaned[n + m:])
+    for r, text, vs in zip(out.rejected, cleaned[n:n + m], quoted):
         extra = len(r.content) - REJECTED_CONTENT_CHARS
         r.content = text + (f" … [nog {extra} tekens, zie het bronbestand]" if extra > 0 else "")
-        r.reason = reason
+        r.reason = QUOTED_CELL.sub(lambda _: next(values), r.reason)
     # unchanged documents are duplicates: the store skips them; drop their raw text now
     for d in out.documents:
         if not d.pseudonymised:

@@ -56,17 +56,20 @@ from pathlib import Path
 from typing import Any, Literal
 
 from stemmen.errors import Errors, ModelError
+from stemmen.ingest.identifiers import find_document_numbers, find_plates, find_register_numbers
 from stemmen.loading import long_lived
 
 __all__ = ["PLACEHOLDER_KINDS", "Pseudonymiser", "default_cache_dir", "load_deduce", "pseudonymise"]
 
 PLACEHOLDER_KINDS = (
     "PERSOON", "EMAIL", "TELEFOON", "ADRES", "POSTCODE", "BSN", "IBAN", "LOCATIE", "INSTELLING", "DATUM",
+    "KENTEKEN", "DOCUMENTNUMMER", "KLANTNUMMER",
 )
 
 # Higher wins when spans overlap; the loser keeps only the parts outside the winner.
 _PRIORITY = {
-    "PLACEHOLDER": 200, "EMAIL": 100, "IBAN": 95, "TELEFOON": 90, "BSN": 85, "POSTCODE": 80,
+    "PLACEHOLDER": 200, "EMAIL": 100, "IBAN": 95, "TELEFOON": 90, "BSN": 85, "KLANTNUMMER": 84,
+    "DOCUMENTNUMMER": 83, "KENTEKEN": 82, "POSTCODE": 80,
     "DATUM": 75, "KEEP": 72, "ADRES": 70, "LOCATIE_RULE": 60, "PERSOON_RULE": 40,
     "PERSOON": 30, "INSTELLING": 30, "PERSOON_WEAK": 29, "LOCATIE": 20,
 }
@@ -350,8 +353,16 @@ def _find_titled_names(text: str) -> Iterator[_Span]:
                 yield _span(start, end, "PERSOON", "PERSOON_RULE")
 
 
+def _find_identifiers(text: str) -> Iterator[_Span]:
+    for kind, finder in (("KENTEKEN", find_plates), ("DOCUMENTNUMMER", find_document_numbers),
+                         ("KLANTNUMMER", find_register_numbers)):
+        for start, end in finder(text):
+            yield _span(start, end, kind)
+
+
 def _rule_spans(text: str, full_dates: bool) -> list[_Span]:
     spans = [_span(m.start(), m.end(), "PLACEHOLDER") for m in _EXISTING_PLACEHOLDER.finditer(text)]
+    spans.extend(_find_identifiers(text))
     for finder in (_find_emails, _find_ibans, _find_phones, _find_bsns, _find_postcodes, _find_addresses,
                    _find_titled_names):
         spans.extend(finder(text))
@@ -628,8 +639,8 @@ def _close(a: str, b: str) -> bool:
 def _key(kind: str, raw: str) -> str:
     if kind == "TELEFOON":
         return _phone_key(raw)
-    if kind in {"IBAN", "BSN", "POSTCODE"}:
-        return re.sub(r"[\s.]", "", raw).upper()
+    if kind in {"IBAN", "BSN", "POSTCODE", "KENTEKEN", "DOCUMENTNUMMER", "KLANTNUMMER"}:
+        return re.sub(r"[\s.\-]", "", raw).upper()
     return " ".join(raw.lower().split())
 
 

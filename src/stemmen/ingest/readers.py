@@ -33,6 +33,7 @@ TRANSCRIPT_EXTENSIONS = (".txt", ".vtt", ".srt", ".docx")
 DELIMITERS = (",", ";", "\t", "|")
 _DELIMITER_NAMES = {",": "','", ";": "';'", "\t": "tab", "|": "'|'"}
 _SNIFF_LINES = 200
+_FEW_CONTROLS = 8  # this many control characters are stray ones even in a small text file
 _MAX_HEADER_NAME = 100
 _JSON_ARRAY_HINT = " — het bestand is één JSON-lijst; schrijf één object per regel (JSON Lines)"
 
@@ -91,7 +92,10 @@ def read_text(path: str | Path) -> tuple[str, str]:
             return _check_text(path, _decode_or_fail(path, data, "utf-16-le"), "utf-16-le")
         if sample[0::2].count(0) > 0.9 * len(sample[0::2]):
             return _check_text(path, _decode_or_fail(path, data, "utf-16-be"), "utf-16-be")
-        raise _fail(path, Errors.E206.format(hint=""))
+        # a stray NUL in one cell (a copy from another system) does not make a text file binary:
+        # _check_text still refuses a file full of control characters, strip_controls removes the few
+        if data.count(0) > max(_FEW_CONTROLS, 0.01 * len(data)):
+            raise _fail(path, Errors.E206.format(hint=""))
     try:
         return _check_text(path, data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -112,9 +116,22 @@ def _decode_or_fail(path: Path, data: bytes, encoding: str) -> str:
 def _check_text(path: Path, text: str, encoding: str) -> tuple[str, str]:
     sample = text[:65536]
     control = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\x7f")
-    if sample and control > 0.01 * len(sample):
+    if sample and control > max(_FEW_CONTROLS, 0.01 * len(sample)):
         raise _fail(path, Errors.E206.format(hint=""))
     return text.removeprefix("\ufeff"), encoding
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """``text`` without control characters (NUL, form feed, ...; tab and line ends stay) and their count."""
+    cleaned, n = _CONTROLS.subn("", text)
+    return cleaned, n
+
+
+def _controls_note(n: int) -> list[str]:
+    return [Errors.E223.format(n=n)] if n else []
 
 
 # --------------------------------------------------------------------------- tables
@@ -125,22 +142,30 @@ def read_table(
     sheet: str | None = None,
     expected_columns: Iterable[str] | None = None,
     delimiter: str | None = None,
+    allow_empty: bool = False,
 ) -> ReadResult:
     """Read a CSV/TSV/TXT, XLSX or JSONL file into rows.
 
     ``sheet`` picks an XLSX sheet (default: the first). ``expected_columns``: when
     given and none of them is among the file's columns (case-insensitive), raise
     InputError listing the columns found, with a delimiter hint. ``delimiter``
-    overrides the detection for delimited text.
+    overrides the detection for delimited text. ``allow_empty``: a file with only a
+    header row gives no rows and a warning instead of an error (a survey without
+    responses yet). Control characters in cells are removed and counted in ``warnings``.
     """
     path = Path(path)
     _check_file(path, TABLE_EXTENSIONS)
     ext = path.suffix.lower()
     if ext not in (".xlsx", ".jsonl", ".ndjson"):
-        return _read_delimited(path, ext, delimiter, expected_columns)
-    result = _read_xlsx(path, sheet) if ext == ".xlsx" else _read_jsonl(path)
-    if expected_columns is not None:
-        _check_expected(path, result, list(expected_columns), header_line=None)
+        result = _read_delimited(path, ext, delimiter, expected_columns)
+    else:
+        result = _read_xlsx(path, sheet) if ext == ".xlsx" else _read_jsonl(path)
+        if expected_columns is not None:
+            _check_expected(path, result, list(expected_columns), header_line=None)
+    if not result.rows and not result.problems:
+        if not allow_empty:
+            raise _fail(path, Errors.E205)
+        result.warnings.append(Errors.E224)
     return result
 
 
@@ -148,6 +173,7 @@ def _read_delimited(
     path: Path, ext: str, delimiter: str | None, expected_columns: Iterable[str] | None
 ) -> ReadResult:
     text, encoding = read_text(path)
+    text, n_controls = strip_controls(text)
     if not text.strip():
         raise _fail(path, Errors.E204)
     # A single answer may be megabytes long; the default limit (128 KiB) would abort the file.
@@ -178,7 +204,7 @@ def _read_delimited(
         raw = "".join(lines[start - 1:end]).rstrip("\r\n")
         if len(fields) > len(columns) and not _filled(fields[len(columns):]):
             fields = fields[: len(columns)]
-        if end == len(lines) and end > start and _unclosed_quote(raw):
+        if end == len(lines) and _unclosed_quote(raw):  # a file cut off inside a quoted answer
             problems.append(RowProblem(start, Errors.E222.format(start=start, end=end), raw))
             continue
         if len(fields) != len(columns):
@@ -186,9 +212,7 @@ def _read_delimited(
             problems.append(RowProblem(start, Errors.E212.format(n=len(fields), expected=len(columns), hint=hint), raw))
             continue
         rows.append(RawRow(start, dict(zip(columns, fields)), raw))
-    if not rows and not problems:
-        raise _fail(path, Errors.E205)
-    return ReadResult(rows, problems, columns, encoding, delimiter)
+    return ReadResult(rows, problems, columns, encoding, delimiter, warnings=_controls_note(n_controls))
 
 
 def _records(path: Path, lines: list[str], delimiter: str) -> list[tuple[int, int, list[str]]]:
@@ -264,7 +288,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> ReadResult:
                 raise _fail(path, Errors.E209.format(sheet=sheet, sheets=", ".join(names)))
             ws = workbook[match]
         ws.reset_dimensions()  # a wrong <dimension> tag would otherwise cut rows off
-        grid = [(n, [_cell(v) for v in values])
+        removed = [0]
+        grid = [(n, [_cell(v, removed) for v in values])
                 for n, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1)]
         title = ws.title
     finally:
@@ -273,6 +298,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> ReadResult:
     filled = [(n, values) for n, values in grid if _filled(values)]
     if not filled:
         raise _fail(path, Errors.E204)
+    titles = _title_rows([values for _, values in filled])
+    filled = filled[titles:]
     header_row, header = filled[0]
     width = max(_last_filled(values) for _, values in filled)
     names_ = [_header_name(v) for v in header] + [""] * width
@@ -282,9 +309,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> ReadResult:
     rows = [RawRow(n, {c: (values[i] if i < len(values) else None) for i, c in enumerate(columns)},
                    "\t".join(_text(v) for v in values[: _last_filled(values)]))
             for n, values in filled[1:]]
-    if not rows:
-        raise _fail(path, Errors.E205)
-    return ReadResult(rows, [], columns, None, None, sheet=title)
+    notes = _controls_note(removed[0]) + ([Errors.E241.format(n=titles)] if titles else [])
+    return ReadResult(rows, [], columns, None, None, sheet=title, warnings=notes)
 
 
 def _read_jsonl(path: Path) -> ReadResult:
@@ -301,6 +327,7 @@ def _read_jsonl(path: Path) -> ReadResult:
     rows: list[RawRow] = []
     problems: list[RowProblem] = []
     columns: dict[str, None] = {}
+    n_controls = 0
     # split on "\n" only: U+2028 and friends are legal inside JSON strings
     for number, line in enumerate(text.split("\n"), start=1):
         raw = line.rstrip("\r")
@@ -315,11 +342,30 @@ def _read_jsonl(path: Path) -> ReadResult:
             problems.append(RowProblem(number, Errors.E214.format(kind=_json_kind(value)), raw))
             continue
         columns.update(dict.fromkeys(str(k) for k in value))
-        rows.append(RawRow(number, {str(k): v for k, v in value.items()}, raw))
+        fields = {}
+        for k, v in value.items():
+            if isinstance(v, str):  # "\u0000" in a JSON string
+                v, n = strip_controls(v)
+                n_controls += n
+            fields[str(k)] = v
+        rows.append(RawRow(number, fields, raw))
     if not rows:
         hint = _JSON_ARRAY_HINT if text.lstrip().startswith("[") else ""
         raise _fail(path, Errors.E215.format(hint=hint))
-    return ReadResult(rows, problems, list(columns), encoding, None)
+    return ReadResult(rows, problems, list(columns), encoding, None, warnings=_controls_note(n_controls))
+
+
+def _title_rows(rows: list[list[object]], look: int = 10) -> int:
+    """How many leading spreadsheet rows are titles (one filled cell, often merged across) above the header.
+
+    Only text cells make a header; in delimited text a one-field first line means a wrong
+    delimiter far more often than a title, so this is for spreadsheets only.
+    """
+    for i, values in enumerate(rows[:look]):
+        cells = [v for v in values if v is not None and str(v).strip()]
+        if len(cells) > 1:
+            return i if all(isinstance(v, str) for v in cells) else 0
+    return 0
 
 
 def _check_header(path: Path, columns: list[str], row: int, is_data, raw_header: list | None = None) -> None:
@@ -387,9 +433,12 @@ def _excel_letter(n: int) -> str:
     return letters
 
 
-def _cell(value: object) -> object:
+def _cell(value: object, removed: list[int]) -> object:
     if isinstance(value, dt.datetime) and value.time() == dt.time(0):
         return value.date()
+    if isinstance(value, str):
+        value, n = strip_controls(value)
+        removed[0] += n
     return value
 
 
@@ -467,10 +516,12 @@ def read_transcript(path: str | Path, *, speakers: Mapping[str, str] | None = No
     roles = {**_read_participants(path), **(speakers or {})}
     problems: list[RowProblem] = []
     encoding: str | None = None
+    n_controls = 0
     if ext == ".docx":
         turns, header = parse_turn_lines(_docx_lines(path), roles)
     else:
         text, encoding = read_text(path)
+        text, n_controls = strip_controls(text)
         if not text.strip():
             raise _fail(path, Errors.E204)
         # only CR/LF end a line (str.splitlines would also split on U+2028, \x0c, ...)
@@ -483,7 +534,8 @@ def read_transcript(path: str | Path, *, speakers: Mapping[str, str] | None = No
             turns, header = parse_turn_lines(lines, roles)
     if not turns and not problems:
         raise _fail(path, Errors.E216)
-    return TranscriptResult(turns, header, _session_date(path, header), problems, encoding)
+    return TranscriptResult(turns, header, _session_date(path, header), problems, encoding,
+                            warnings=_controls_note(n_controls))
 
 
 def _read_participants(path: Path) -> dict[str, str]:

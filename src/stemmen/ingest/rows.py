@@ -37,6 +37,7 @@ class ReadResult:
     encoding: str | None  # None for XLSX
     delimiter: str | None  # None for XLSX / JSONL
     sheet: str | None = None  # XLSX: the sheet that was read
+    warnings: list[str] = field(default_factory=list)  # Dutch; shown with the import summary
 
 
 @dataclass(frozen=True)
@@ -57,3 +58,4 @@ class TranscriptResult:
     session_date: dt.date | None
     problems: list[RowProblem] = field(default_factory=list)
     encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)

@@ -32,6 +32,21 @@ DEFAULT_GROUP = {"casus": "burger", "manifest_reactie": "medewerker"}
 NON_TEXT = re.compile(r"^\s*$")
 
 
+# A cell value quoted in a rejection reason is wrapped in these (private-use) characters: the
+# importer pseudonymises what is between them and nothing else, so the reason's own words
+# (and example dates) stay readable.
+CELL_OPEN, CELL_CLOSE = "\ue000", "\ue001"
+QUOTED_CELL = re.compile(f"{CELL_OPEN}(.*?){CELL_CLOSE}", re.S)
+
+
+def quote_cell(value: object, limit: int = 40) -> str:
+    """A cell value for a reason, marked for pseudonymisation and cut to ``limit`` characters."""
+    text = re.sub(r"\s+", " ", str(value)).strip().replace(CELL_OPEN, "").replace(CELL_CLOSE, "")
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{CELL_OPEN}{text}{CELL_CLOSE}'"
+
+
 def normalise_group(value: object) -> str | None:
     return _GROUP_OF.get(str(value or "").strip().lower())
 
@@ -53,6 +68,7 @@ class MappingContext:
     earliest: dt.date
     max_chars: int
     value_ids: set[str] | None = None
+    question_text: dict[str, str] = field(default_factory=dict)  # column -> question text (survey tools)
     seen: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (hash, row) within this file
 
 
@@ -106,7 +122,7 @@ def _date(ctx: MappingContext, fields: dict) -> tuple[dt.date, str | None]:
     if raw is None or str(raw).strip() == "":
         raise RowError("datum ontbreekt" + (f" (kolom '{src.date}')" if src.date else ""))
     try:
-        day = parse_date(raw)
+        day = parse_date(raw, src.date_order)
     except ValueError as exc:
         raise RowError(f"datum: {exc}") from exc
     if day > ctx.today:
@@ -122,7 +138,7 @@ def _group(ctx: MappingContext, fields: dict, kind: str) -> str:
     group = normalise_group(raw)
     if group is None or group == "overig":
         raise RowError(
-            f"groep '{raw}' is onbekend; verwacht een van: {', '.join(SURVEY_GROUPS)}" if raw
+            f"groep {quote_cell(raw)} is onbekend; verwacht een van: {', '.join(SURVEY_GROUPS)}" if raw
             else f"groep ontbreekt (kolom '{src.group}')" if src.group else "groep ontbreekt: zet 'group' of 'group_value'"
         )
     return group
@@ -144,16 +160,31 @@ def _add(ctx: MappingContext, out: Mapped, draft: DocumentDraft) -> None:
         if prev[0] == draft.content_hash:
             out.duplicate_in_file += 1
             return
-        raise RowError(f"dezelfde eenheid ({draft.key.split('|', 1)[1]}) staat al in rij {prev[1]} met andere inhoud")
+        raise RowError(f"dezelfde eenheid ({quote_cell(draft.key.split('|', 1)[1], 80)}) staat al in rij {prev[1]}"
+                       " met andere inhoud")
     ctx.seen[draft.key] = (draft.content_hash, draft.row)
     out.documents.append(draft)
 
 
+def _row_signature(fields: dict) -> str:
+    return content_hash(*[f"{k}\x00{v}" for k, v in fields.items()])
+
+
 def map_table_rows(ctx: MappingContext, rows, out: Mapped) -> None:
-    """Map rows of a tabular file (enquete, manifest_reactie, casus)."""
+    """Map rows of a tabular file (enquete, manifest_reactie, casus).
+
+    A row repeated exactly (every cell the same, as when an export is pasted twice)
+    yields its documents once; the repeats count as duplicates (``dubbel``).
+    """
     kind = ctx.source.kind
     per_case_date: dict[tuple[str, dt.date], int] = {}
+    first_yield: dict[str, int] = {}  # row signature -> documents its first occurrence gave
     for raw_row in rows:
+        signature = _row_signature(raw_row.fields)
+        if first_yield.get(signature):
+            out.duplicate_in_file += first_yield[signature]
+            continue
+        before = len(out.documents)
         try:
             if kind == "enquete":
                 _map_survey_row(ctx, raw_row, out)
@@ -163,6 +194,7 @@ def map_table_rows(ctx: MappingContext, rows, out: Mapped) -> None:
                 _map_case_row(ctx, raw_row, out, per_case_date)
         except RowError as exc:
             out.rejected.append(RejectedRow(ctx.file_name, raw_row.row, str(exc), raw_row.raw))
+        first_yield[signature] = len(out.documents) - before
 
 
 def _map_survey_row(ctx: MappingContext, raw_row, out: Mapped) -> None:
@@ -185,10 +217,11 @@ def _map_survey_row(ctx: MappingContext, raw_row, out: Mapped) -> None:
         if src.layout == "long" and not question:
             raise RowError(f"vraag ontbreekt (kolom '{src.question}')")
         key_parts = [ctx.source.name, resp, question] + ([] if src.layout == "wide" else [wave or day.isoformat()])
+        label = ctx.question_text.get(question, question)  # the question as asked, not the tool's column id
         _add(ctx, out, DocumentDraft(
-            key="|".join(key_parts), content_hash=content_hash(text, group, day, department, question, wave),
+            key="|".join(key_parts), content_hash=content_hash(text, group, day, department, label, wave),
             kind="enquete", source_name=src.name, file_name=ctx.file_name, row=raw_row.row, text=text,
-            group=group, date=day, department=department, wave=wave, question=question,
+            group=group, date=day, department=department, wave=wave, question=label,
             respondent_key=respondent_key(rid),
         ))
 
@@ -203,7 +236,7 @@ def _map_comment_row(ctx: MappingContext, raw_row, out: Mapped) -> None:
     value = _cell(f, src.value) or None
     article = _cell(f, src.article) or None
     if value and ctx.value_ids is not None and value not in ctx.value_ids:
-        raise RowError(f"waarde '{value}' staat niet in het manifest; bekende waarden: {', '.join(sorted(ctx.value_ids))}")
+        raise RowError(f"waarde {quote_cell(value)} staat niet in het manifest; bekende waarden: {', '.join(sorted(ctx.value_ids))}")
     if not value and not article:
         raise RowError("reactie is niet aan een waarde of artikel van het manifest gekoppeld")
     day, wave = _date(ctx, f)

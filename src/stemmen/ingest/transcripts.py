@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from stemmen.errors import Errors
+from stemmen.ingest.dates import value_shape
 from stemmen.ingest.rows import RowProblem, Turn
 
 __all__ = ["parse_turn_lines", "parse_cues", "split_label", "normalise_name"]
@@ -133,7 +134,7 @@ def parse_cues(
         timing = _TIMING.match(block[timing_at][1])
         if timing is None:
             row, line = block[timing_at]
-            problems.append(RowProblem(row, Errors.E217.format(line=line.strip()), "\n".join(t for _, t in block)))
+            problems.append(RowProblem(row, Errors.E217.format(line=value_shape(line, 60)), "\n".join(t for _, t in block)))
             continue
         seen_cue = True
         start = _seconds(timing["start"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from stemmen.report.cells import safe_text
 from stemmen.values.evaluate import Evaluation
 
 MAX_LISTED = 20  # misread sentences printed; the CSV has all
@@ -58,11 +59,12 @@ def summary_lines(result: dict) -> list[str]:
 
 def write_readings(path: Path, evaluation: Evaluation) -> None:
     """Per sentence how it was read (Dutch columns; 'goed' is ja/nee), for review in a spreadsheet."""
+    # the sentence is the one free-text cell; '+'/'-' alone (richting) is no formula
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["rij", "tekst", "waarde", "richting", "gelezen_waarde", "gerapporteerde_waarde",
                     "afstemming", "relevantie", "goed"])
         for r in evaluation.readings:
-            w.writerow([r.row, r.text, r.value_id or "geen", r.stance or "", r.predicted, r.top_value or "geen",
+            w.writerow([r.row, safe_text(r.text), r.value_id or "geen", r.stance or "", r.predicted, r.top_value or "geen",
                         "" if r.alignment is None else f"{r.alignment:.3f}", f"{r.relevance:.3f}",
                         "nee" if r.misread else "ja"])

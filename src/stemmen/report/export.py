@@ -3,7 +3,8 @@
 Column headers are Dutch; ``TABLES`` is the single source of the headers and their meaning
 (docs/exports.md describes the same). CSV: UTF-8 with BOM (so Excel shows accents), comma
 separated, decimal point, ISO dates, lists joined with "; ". The workbook is written with
-``strings_to_formulas=False``: a text that starts with "=" stays text.
+``strings_to_formulas=False``: a text that starts with "=" stays text. Cells that a spreadsheet
+would read as a formula are neutralised in both (``stemmen.report.cells``, OWASP CSV injection).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from stemmen.errors import Errors
+from stemmen.report.cells import is_risky, safe_frame
 from stemmen.report.data import ReportData
 
 WORKBOOK = "stemmen-export.xlsx"
@@ -245,7 +247,7 @@ def start_exports(data: ReportData, out_dir: str | Path) -> Callable[[], list[Pa
         try:
             for name, frame in tables.items():
                 p = out / f"{name}.csv"
-                frame.to_csv(p, index=False, encoding="utf-8-sig")
+                safe_frame(frame).to_csv(p, index=False, encoding="utf-8-sig", lineterminator="\r\n")
                 paths.append(p)
             paths.append(_result(job) if job is not None else write_workbook(book, out / WORKBOOK, notes))
         except OSError as exc:
@@ -280,18 +282,27 @@ def _in_second_process(fn: Callable, *args):
 EXCEL_MAX_ROWS = 1_048_576  # rows per sheet in Excel, header included
 
 
-def _cell_writer(ws, series: pd.Series, datef):
-    """One write function per column, chosen once from its dtype (the per-cell checks were most of the time)."""
+def _cell_writer(ws, series: pd.Series, datef, quoted):
+    """One write function per column, chosen once from its dtype (the per-cell checks were most of the time).
+
+    A text that Excel would read as a formula gets the quote prefix (``quoted``): text, also once edited.
+    """
     if pd.api.types.is_bool_dtype(series):
         return lambda i, j, v: ws.write_boolean(i, j, bool(v))
     if pd.api.types.is_numeric_dtype(series):
         return lambda i, j, v: ws.write_number(i, j, float(v))
+
+    def write_text(i, j, v):
+        if is_risky(v):
+            ws.write_string(i, j, v, quoted)
+        else:
+            ws.write_string(i, j, v)
     if series.map(lambda v: v is None or isinstance(v, str)).all():
-        return ws.write_string
+        return write_text
 
     def write_any(i, j, v):
         if isinstance(v, str):
-            ws.write_string(i, j, v)
+            write_text(i, j, v)
         elif isinstance(v, bool):
             ws.write_boolean(i, j, v)
         elif hasattr(v, "year") and hasattr(v, "month"):
@@ -335,6 +346,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, notes: dict[str,
     try:
         head = wb.add_format({"bold": True, "bg_color": "#DCE6F0", "border": 1})
         datef = wb.add_format({"num_format": "yyyy-mm-dd"})
+        quoted = wb.add_format({"quote_prefix": True})
         for name, frame in tables.items():
             if name in too_long:
                 continue
@@ -344,7 +356,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, notes: dict[str,
                 values = frame[col].tolist()
                 width = max([len(str(col))] + [min(len(str(v)), 60) for v in values[:200]]) + 2
                 ws.set_column(j, j, min(width, 62))
-                write = _cell_writer(ws, frame[col], datef)
+                write = _cell_writer(ws, frame[col], datef, quoted)
                 for i, v in enumerate(values, 1):
                     if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
                         continue

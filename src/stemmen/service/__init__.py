@@ -6,9 +6,10 @@ without an orchestrator. Heavy models come from cached loaders, never from
 arguments. One module per stage; this namespace is what callers use.
 """
 
+from stemmen.alerts import notify_new_alerts
 from stemmen.service.common import (
-    CachingEmbedder, code_version, embedder_for, finish_run, lineage, manifest_value_ids, nlp_for, open_store,
-    package_version, pseudonymiser_for, start_run,
+    CachingEmbedder, backup_store, code_version, embedder_for, finish_run, lineage, manifest_value_ids, nlp_for,
+    open_store, package_version, pseudonymiser_for, start_run, wait_for_store,
 )
 from stemmen.service.draft import draft_manifest
 from stemmen.service.ingest import ingest_all, ingest_file, ingest_source, list_source_files
@@ -21,9 +22,10 @@ from stemmen.service.values import (
 
 __all__ = [
     "EXPORT_QUERIES", "REFIT_SHARE", "THEME_SCOPE", "CachingEmbedder", "alerts_table", "analyse_language",
-    "code_version", "codebook_path", "draft_manifest", "embed_segments", "embedder_for", "evaluate_manifest", "export",
+    "backup_store", "code_version", "codebook_path", "draft_manifest", "embed_segments", "embedder_for", "evaluate_manifest", "export",
     "extract_themes",
     "finish_run", "ingest_all", "ingest_file", "ingest_source", "lineage", "list_source_files", "manifest_value_ids",
-    "monitor", "monitoring_results", "nlp_for", "open_store", "package_version", "pseudonymiser_for", "report",
-    "score_sentiment", "score_values", "scorer_key", "scorer_params", "segment_documents", "start_run",
+    "monitor", "monitoring_results", "nlp_for", "notify_new_alerts", "open_store", "package_version",
+    "pseudonymiser_for", "report", "score_sentiment", "score_values", "scorer_key", "scorer_params", "segment_documents",
+    "start_run", "wait_for_store",
 ]

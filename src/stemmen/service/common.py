@@ -33,8 +33,27 @@ def code_version() -> str:
     return f"{v}+{commit}" if commit else v
 
 
+# seconds to wait for a store another run holds; flows set it to [store] flow_wait_seconds (wait_for_store)
+_STORE_WAIT: dict[str, float] = {}
+
+
+def wait_for_store(settings: Settings, seconds: float) -> None:
+    """Let this process wait up to ``seconds`` for a busy store (scheduled flows) instead of stopping."""
+    _STORE_WAIT[str(settings.store_path)] = seconds
+
+
 def open_store(settings: Settings) -> Store:
-    return Store(settings.store_path)
+    return Store(settings.store_path, wait_seconds=_STORE_WAIT.get(str(settings.store_path), 0.0))
+
+
+def backup_store(settings: Settings, out: str | Path | None = None) -> Path:
+    """A consistent copy of the store (default: 'reservekopieen' beside it)."""
+    if not settings.store_path.is_file():
+        from stemmen.errors import Errors, StemmenError
+
+        raise StemmenError(Errors.E500.format(path=settings.store_path, problem="bestaat niet (nog niets ingelezen)"))
+    with open_store(settings) as store:
+        return store.backup(out)
 
 
 @lru_cache(maxsize=4)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from stemmen.manifest import load_manifest
+from stemmen.report.cells import safe_frame
 from stemmen.service.common import code_version, embedder_for, open_store
 from stemmen.service.themes import _themes_for_report
 from stemmen.service.values import _state_key, monitoring_results
@@ -102,6 +103,6 @@ def export(settings: Settings, out_dir: str | Path | None = None) -> list[str]:
     with open_store(settings) as store:
         for name, sql in EXPORT_QUERIES.items():
             frame = store.con.execute(sql).df()
-            frame.to_csv(out / name, index=False, encoding="utf-8")
+            safe_frame(frame).to_csv(out / name, index=False, encoding="utf-8", lineterminator="\r\n")
             paths.append(str(out / name))
     return paths
