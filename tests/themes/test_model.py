@@ -38,7 +38,9 @@ def test_labels_keywords_and_examples_are_readable_dutch(sib, sib_result):
     for t in sib_result.themes:
         assert 3 <= len(t.examples) <= 5 and set(t.examples) <= texts
         assert t.keywords and not {w for k in t.keywords for w in k.split()} & STOP_WORDS
-        assert t.label == " · ".join(t.keywords[:3])
+        # a Dutch phrase from the theme's own segments, not the keyword triple
+        assert 1 <= len(t.label.split()) <= 5 and t.label[0].isupper() and "·" not in t.label
+    assert len({t.label.lower() for t in sib_result.themes}) == len(sib_result.themes)
     # Examples belong to their theme.
     for t in sib_result.themes:
         for ex in t.examples:

@@ -57,10 +57,10 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
                 return added
         vectors = embed_cached(texts, embedder, cache=store, kind="query")
         if curated:
-            result = apply_codebook(book, texts, vectors, seed=a.seed)
+            result = apply_codebook(book, texts, vectors, seed=a.seed, embedder=embedder)
             book.save(path)
         else:
-            result = fit_themes(texts, seed=a.seed, embeddings=vectors)
+            result = fit_themes(texts, seed=a.seed, embeddings=vectors, embedder=embedder)  # embedder: theme names
             if result.model is not None and result.status == "ok":
                 Codebook.from_result(result).save(path)
                 result.model.save(path.parent / "model")
