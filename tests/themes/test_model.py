@@ -146,3 +146,14 @@ def test_clusterer_is_swappable_and_all_noise_falls_back(sib):
     r = extract_themes(texts, seed=7, embeddings=emb, clusterer=HDBSCAN(min_cluster_size=len(texts), min_samples=5, copy=True))
     assert r.lineage["strategy"] == "custom+kmeans"
     assert len(r.themes) >= 2 and r.outlier_share <= 0.15
+
+
+def test_nee_to_a_yes_no_question_is_an_answer_and_elsewhere_a_non_answer(sib):
+    texts, _, emb = sib
+    contact, beter = "Heeft u contact gehad met de gemeente?", "Wat kan de gemeente beter doen?"
+    extra = ["Nee", "nee", "Nee."] * 2 + ["nee", "Geen", "niet"] * 2
+    all_texts, all_emb = with_non_answers(texts, emb, extra)
+    questions = [None] * len(texts) + [contact] * 6 + [beter] * 6
+    r = extract_themes(all_texts, seed=7, embeddings=all_emb, questions=questions)
+    assert r.non_answers == {"geen": 6} and r.n_answers == len(texts) + 6
+    assert r.non_answer_kinds[len(texts):] == [None] * 6 + ["geen"] * 6

@@ -40,6 +40,7 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
     with open_store(settings) as store:
         rows = store.current_segments()
         ids, texts = [r[0] for r in rows], [r[2] for r in rows]
+        questions = _questions(store, ids)
         # same segments, same codebook, same settings: the stored themes stand, no model work
         fingerprint = _themes_input_key(embedder.model_key, a.seed, path, ids)
         stored = store.query("SELECT lineage, status, n_non_answers, n_outliers, n_segments FROM theme_runs"
@@ -52,15 +53,16 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
         book = Codebook.load(path) if path.is_file() else None
         curated = book is not None and any(t.status in (FROZEN, MERGED) for t in book.themes)
         if not curated and stored:
-            added = _assign_new_segments(settings, store, embedder, ids, texts)
+            added = _assign_new_segments(settings, store, embedder, ids, texts, questions)
             if added is not None:
                 return added
         vectors = embed_cached(texts, embedder, cache=store, kind="query")
         if curated:
-            result = apply_codebook(book, texts, vectors, seed=a.seed, embedder=embedder)
+            result = apply_codebook(book, texts, vectors, seed=a.seed, questions=questions, embedder=embedder)
             book.save(path)
         else:
-            result = fit_themes(texts, seed=a.seed, embeddings=vectors, embedder=embedder)  # embedder: theme names
+            # the embedder places candidate theme names in the segments' space
+            result = fit_themes(texts, seed=a.seed, embeddings=vectors, embedder=embedder, questions=questions)
             if result.model is not None and result.status == "ok":
                 Codebook.from_result(result).save(path)
                 result.model.save(path.parent / "model")
@@ -93,7 +95,17 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
 REFIT_SHARE = 0.10  # refit the themes once this share of the segments is new since the last fit
 
 
-def _assign_new_segments(settings: Settings, store, embedder, ids: list[str], texts: list[str]) -> dict | None:
+def _questions(store, ids: list[str]) -> list[str | None]:
+    """The survey question each segment answers (None for other sources): yes/no questions
+    make "nee" an answer instead of a non-answer."""
+    rows = store.query("SELECT s.segment_id, d.question FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
+                       " WHERE d.is_current AND d.question IS NOT NULL AND d.question <> ''")
+    by_id = dict(rows)
+    return [by_id.get(i) for i in ids]
+
+
+def _assign_new_segments(settings: Settings, store, embedder, ids: list[str], texts: list[str],
+                         questions: list[str | None]) -> dict | None:
     """Assign a few new segments to the fitted themes instead of refitting (None: refit needed).
 
     Themes then stay the same from week to week; once more than REFIT_SHARE of the
@@ -113,7 +125,8 @@ def _assign_new_segments(settings: Settings, store, embedder, ids: list[str], te
         return None
     model = ThemeModel.load(model_dir)
     new_texts = [texts[i] for i in new]
-    result = model.transform(new_texts, embed_cached(new_texts, embedder, cache=store, kind="query"))
+    result = model.transform(new_texts, embed_cached(new_texts, embedder, cache=store, kind="query"),
+                             [questions[i] for i in new])
     (run_lineage,) = store.query("SELECT lineage FROM theme_runs WHERE scope = ?", [THEME_SCOPE])[0]
     lineage = json.loads(run_lineage)
     lineage["input_fingerprint"] = _themes_input_key(embedder.model_key, settings.analysis.seed,

@@ -149,11 +149,14 @@ class ThemeModel:
 
     # --- fit -------------------------------------------------------------------------
 
-    def fit(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> ThemeModel:
+    def fit(self, texts: Sequence[str], embeddings: np.ndarray | None = None,
+            questions: Sequence[str | None] | None = None) -> ThemeModel:
+        """``questions``: the question each text answers (None where none); decides whether
+        "nee"/"niet"/"geen" is an answer (yes/no question) or a non-answer."""
         if self.strategy not in STRATEGIES:
             raise ThemeError(Errors.E805.format(strategy=self.strategy, known=", ".join(STRATEGIES)))
         texts = [t if isinstance(t, str) else "" for t in texts]
-        keep, kinds, counts = self._non_answer_filter().split(texts)
+        keep, kinds, counts = self._non_answer_filter().split(texts, questions)
         answers = [texts[i] for i in keep]
         emb = self._embed(texts, keep, embeddings)
         self.non_answer_counts_ = dict(sorted(counts.items()))
@@ -175,8 +178,9 @@ class ThemeModel:
         self.result_ = self._result(texts, keep, kinds, emb)
         return self
 
-    def fit_result(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> ThemeResult:
-        return self.fit(texts, embeddings).result_
+    def fit_result(self, texts: Sequence[str], embeddings: np.ndarray | None = None,
+                   questions: Sequence[str | None] | None = None) -> ThemeResult:
+        return self.fit(texts, embeddings, questions).result_
 
     def _non_answer_filter(self) -> NonAnswerFilter:
         return self.non_answers or NonAnswerFilter()
@@ -319,12 +323,13 @@ class ThemeModel:
 
     # --- transform -------------------------------------------------------------------
 
-    def transform(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> ThemeResult:
+    def transform(self, texts: Sequence[str], embeddings: np.ndarray | None = None,
+                  questions: Sequence[str | None] | None = None) -> ThemeResult:
         """Assign texts to the fitted themes (nearest centroid, same threshold as in fit)."""
         if not hasattr(self, "centroids_"):
             raise ThemeError(Errors.E802)
         texts = [t if isinstance(t, str) else "" for t in texts]
-        keep, kinds, _ = self._non_answer_filter().split(texts)
+        keep, kinds, _ = self._non_answer_filter().split(texts, questions)
         trained_key = self.model_key_
         emb = self._embed(texts, keep, embeddings)
         used_key, self.model_key_ = self.model_key_, trained_key
@@ -424,13 +429,15 @@ def extract_themes(
     seed: int = 42,
     embeddings: np.ndarray | None = None,
     embedder: Embedder | None = None,
+    questions: Sequence[str | None] | None = None,
     **params: Any,
 ) -> ThemeResult:
-    """Themes of ``texts`` (one analysis scope). See :class:`ThemeModel` for ``params``.
+    """Themes of ``texts`` (one analysis scope). See :class:`ThemeModel` for ``params``;
+    ``questions`` (one per text or None) tells yes/no questions apart (non-answers).
 
     ``result.model`` is the fitted model (``save``/``transform``).
     """
-    return ThemeModel(seed, embedder=embedder, **params).fit_result(texts, embeddings)
+    return ThemeModel(seed, embedder=embedder, **params).fit_result(texts, embeddings, questions)
 
 
 def _centroids(z: np.ndarray, labels: np.ndarray) -> np.ndarray:

@@ -118,7 +118,8 @@ def name_themes(
     used: set[str] = set()
     for t in range(n_themes):
         if not shortlists[t]:
-            names.append(ThemeName(_unique(make_label(keywords[t]), used, keywords[t]), [], "trefwoorden"))
+            names.append(ThemeName(_unique(_fallback(texts, members[t], keywords[t]), used, keywords[t]), [],
+                                   "trefwoorden"))
             continue
         cands = [c for c, _ in shortlists[t]]
         spec = np.array([s for _, s in shortlists[t]])
@@ -269,6 +270,17 @@ def _related(a: str, b: str) -> bool:
     """'betrouwbaar' ~ 'betrouwbaarheid', 'vergunning' ~ 'vergunningen': a shared prefix of 5+ letters."""
     n = min(len(a), len(b), 6)
     return n >= 5 and a[:n] == b[:n]
+
+
+def _fallback(texts: Sequence[str], members: np.ndarray, keywords: Sequence[str]) -> str:
+    """The keyword label; without keywords the theme's most frequent short answer ("Nee", "Ja hoor")."""
+    if keywords:
+        return make_label(keywords)
+    short = Counter(" ".join(texts[i].split()).strip(" .!?").lower() for i in members)
+    for text, _ in sorted(short.items(), key=lambda kv: (-kv[1], kv[0])):
+        if text and len(text.split()) <= MAX_WORDS and "[" not in text:
+            return _title(text)
+    return make_label(keywords)
 
 
 def _title(text: str) -> str:
