@@ -132,7 +132,7 @@ def name_themes(
         # a phrase of two or three content words says more than one word with the same support
         info = np.array([(min(len(c.content), 3) - 1) / 2 for c in cands])
         score = 0.4 * _minmax(spec) + 0.4 * _minmax(cent) + 0.2 * info
-        order = _mmr(score, vecs, cands, len(cands), mmr_lambda)
+        order = _specialise(_mmr(score, vecs, cands, len(cands), mmr_lambda), cands, score)
         picked = [_title(cands[i].text) for i in order]
         pair = _pair(cands, order, score)
         if pair:
@@ -255,15 +255,27 @@ def _mmr(score: np.ndarray, vecs: np.ndarray | None, cands: list[Candidate], k: 
     return picked
 
 
+def _specialise(order: list[int], cands: list[Candidate], score: np.ndarray, ratio: float = 0.8) -> list[int]:
+    """"Telefonische wachttijd" before "Wachttijd": a longer phrase around the best single
+    word goes first when it scores nearly as well."""
+    best = order[0]
+    if len(cands[best].key) > 1:
+        return order
+    longer = [i for i in order if len(cands[i].key) > 1 and cands[best].key[0] in cands[i].key
+              and score[i] >= ratio * score[best]]
+    return [longer[0]] + [i for i in order if i != longer[0]] if longer else order
+
+
 def _pair(cands: list[Candidate], order: list[int], score: np.ndarray, ratio: float = 0.75) -> str | None:
     """"Respect en betrouwbaarheid": when the best two picks are single words of similar weight,
     one word alone would name half the theme."""
-    if len(order) < 2:
+    a = cands[order[0]]
+    if len(a.key) > 1:
         return None
-    a, b = cands[order[0]], cands[order[1]]
-    if len(a.key) > 1 or len(b.key) > 1 or score[order[1]] < ratio * score[order[0]] or _related(a.key[0], b.key[0]):
+    second = [i for i in order[1:] if len(cands[i].key) == 1 and not _related(a.key[0], cands[i].key[0])][:1]
+    if not second or score[second[0]] < ratio * score[order[0]]:
         return None
-    return _title(f"{a.text} en {b.text}")
+    return _title(f"{a.text} en {cands[second[0]].text}")
 
 
 def _related(a: str, b: str) -> bool:
