@@ -14,8 +14,11 @@ segments ("Wachttijd bij vergunningen", "Geen reactie op melding"):
 3. Centrality: cosine between the phrase's embedding and the theme centroid (both
    centred on the corpus mean); without an embedder, the mean closeness of the
    segments that contain the phrase.
-4. Score = mean of both (each min-max scaled within the theme); Maximal Marginal
-   Relevance picks the name and up to three diverse alternatives.
+4. Score = 0.4 specificity + 0.4 centrality (each min-max scaled within the theme)
+   + 0.2 for a phrase of two or three content words; Maximal Marginal Relevance orders
+   the candidates (name first, then up to three diverse alternatives). A longer phrase
+   around the best single word that scores nearly as well goes first ("Telefonische
+   wachttijd" before "Wachttijd"); two single words of similar score become "X en Y".
 5. Unique within a run: themes are named largest first; a theme whose candidates are
    all taken gets its best one with a distinguishing keyword. A theme without any
    candidate keeps the keyword label.
