@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHOTS = (
     ("themarapport.html", None, "themarapport-eerste-scherm.png"),
     ("themarapport.html", "#kloof ~ figure", "themarapport-kloof.png"),
+    ("themarapport.html", "#themas ~ figure", "themarapport-themas.png"),
+    ("themarapport.html", "section.theme", "themarapport-thema.png"),
     ("monitoringsrapport.html", None, "monitoringsrapport-eerste-scherm.png"),
     ("monitoringsrapport.html", "#signaal-1", "monitoringsrapport-signaal.png"),
 )

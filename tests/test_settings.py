@@ -56,3 +56,14 @@ def test_invalid_toml_names_file(tmp_path):
 def test_demo_config_is_valid():
     s = load_settings(Path(__file__).resolve().parents[1] / "data" / "demo" / "stemmen.toml", env={})
     assert {src.kind for src in s.sources} == {"enquete", "brainstorm", "manifest_reactie", "casus"}
+
+
+def test_themes_section_fixes_the_number_of_themes(tmp_path):
+    assert load_settings(write(tmp_path, ""), env={}).themes.n_themes == "auto"
+    s = load_settings(write(tmp_path, '[themes]\nn_themes = 30\nmax_outliers = 0.1\n'), env={})
+    assert s.themes.n_themes == 30 and s.themes.max_outliers == 0.1
+    assert load_settings(write(tmp_path, ""), env={"STEMMEN_THEMES_N_THEMES": "12"}).themes.n_themes == 12
+    with pytest.raises(ConfigError, match="themes.n_themes"):
+        load_settings(write(tmp_path, "[themes]\nn_themes = 1\n"), env={})
+    with pytest.raises(ConfigError, match="themes"):
+        load_settings(write(tmp_path, '[themes]\nn_themes = "veel"\n'), env={})

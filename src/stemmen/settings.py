@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from stemmen.errors import ConfigError, Errors
 
@@ -74,6 +74,19 @@ class AnalysisSettings(_Section):
     # how a relapse series counts a segment: "posterior" (by the probability that it is about the
     # value, docs/values.md) or "threshold" (under its primary value when relevance >= threshold)
     relapse_weighting: Literal["posterior", "threshold"] = "posterior"
+
+
+class ThemeSettings(_Section):
+    # "auto": chosen from the number of segments; a number fixes how many themes a fit makes
+    n_themes: int | Literal["auto"] = "auto"
+    max_outliers: float = Field(0.15, ge=0.0, le=0.5)  # share of answers that may stay without a theme
+
+    @field_validator("n_themes")
+    @classmethod
+    def _at_least_two(cls, v: int | str) -> int | str:
+        if isinstance(v, int) and v < 2:
+            raise ValueError("moet 'auto' zijn of een geheel getal van minstens 2")
+        return v
 
 
 class PrefectSettings(_Section):
@@ -173,6 +186,7 @@ class Settings(_Section):
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     analysis: AnalysisSettings = Field(default_factory=AnalysisSettings)
+    themes: ThemeSettings = Field(default_factory=ThemeSettings)
     prefect: PrefectSettings = Field(default_factory=PrefectSettings)
     alerts: AlertSettings = Field(default_factory=AlertSettings)
     cache_dir: Path = Field(default_factory=default_cache_dir)

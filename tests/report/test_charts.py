@@ -39,6 +39,19 @@ def test_line_chart_draws_no_band_for_tiny_samples():
     assert len(root.findall(f".//{SVG}polyline")) == 1
 
 
+def test_line_chart_leaves_room_for_long_series_names():
+    # the monitoring PDF cut "Gelijkwaardig, alle groepen, Vergunningen" to "Gelijkwaardig, alle g…"
+    pts = {"2025-01": (0.4, 0.2, 0.6, 12), "2025-02": (-0.3, -0.5, -0.1, 10)}
+    series = [charts.Series("Gelijkwaardig, alle groepen, Vergunningen", "alle", pts),
+              charts.Series("Leidinggevenden", "leidinggevende", pts)]
+    root = parse(charts.LineChart(["2025-01", "2025-02"], series, "t", "d").svg())
+    width = float(root.get("viewBox").split()[2])
+    labels = [t for t in root.iter(f"{SVG}tspan")]
+    assert {t.text for t in labels} == {"Gelijkwaardig, alle", "groepen, Vergunningen", "Leidinggevenden"}
+    for t in labels:  # bold 12 px: at most 7.6 px a character
+        assert float(t.get("x")) + 7.6 * len(t.text) <= width
+
+
 def test_heatmap_prints_value_and_n_in_every_cell_and_marks_low_n():
     svg = charts.heatmap([("gelijkwaardig", "Gelijkwaardig")], [("burger", "Burgers"), ("medewerker", "Medewerkers")],
                          {("gelijkwaardig", "burger"): (-0.42, 30, False), ("gelijkwaardig", "medewerker"): (0.2, 2, True)},

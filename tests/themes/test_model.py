@@ -38,7 +38,9 @@ def test_labels_keywords_and_examples_are_readable_dutch(sib, sib_result):
     for t in sib_result.themes:
         assert 3 <= len(t.examples) <= 5 and set(t.examples) <= texts
         assert t.keywords and not {w for k in t.keywords for w in k.split()} & STOP_WORDS
-        assert t.label == " · ".join(t.keywords[:3])
+        # a Dutch phrase from the theme's own segments, not the keyword triple
+        assert 1 <= len(t.label.split()) <= 5 and t.label[0].isupper() and "·" not in t.label
+    assert len({t.label.lower() for t in sib_result.themes}) == len(sib_result.themes)
     # Examples belong to their theme.
     for t in sib_result.themes:
         for ex in t.examples:
@@ -144,3 +146,14 @@ def test_clusterer_is_swappable_and_all_noise_falls_back(sib):
     r = extract_themes(texts, seed=7, embeddings=emb, clusterer=HDBSCAN(min_cluster_size=len(texts), min_samples=5, copy=True))
     assert r.lineage["strategy"] == "custom+kmeans"
     assert len(r.themes) >= 2 and r.outlier_share <= 0.15
+
+
+def test_nee_to_a_yes_no_question_is_an_answer_and_elsewhere_a_non_answer(sib):
+    texts, _, emb = sib
+    contact, beter = "Heeft u contact gehad met de gemeente?", "Wat kan de gemeente beter doen?"
+    extra = ["Nee", "nee", "Nee."] * 2 + ["nee", "Geen", "niet"] * 2
+    all_texts, all_emb = with_non_answers(texts, emb, extra)
+    questions = [None] * len(texts) + [contact] * 6 + [beter] * 6
+    r = extract_themes(all_texts, seed=7, embeddings=all_emb, questions=questions)
+    assert r.non_answers == {"geen": 6} and r.n_answers == len(texts) + 6
+    assert r.non_answer_kinds[len(texts):] == [None] * 6 + ["geen"] * 6

@@ -54,3 +54,38 @@ def test_custom_phrases_replace_defaults():
 
 def test_normalise_keeps_diacritics():
     assert normalise("  Geëmigreerd,  n.v.t. ") == "geëmigreerd n v t"
+
+
+# --- by question -------------------------------------------------------------------------
+
+CONTACT = "Heeft u het afgelopen jaar contact gehad met de gemeente?"
+BETER = "Wat kan de gemeente beter doen in het contact met inwoners?"
+NOG = "Heeft u nog opmerkingen of aanvullingen?"
+STELLING = "Stelling: de gemeente neemt mijn melding serieus. Licht uw antwoord toe."
+
+
+def test_yes_no_questions_are_told_apart_by_text_and_answers():
+    questions = [CONTACT] * 3 + [BETER] * 3 + [NOG] * 3 + [STELLING] * 4
+    answers = ["Nee", "Ja, over mijn paspoort", "ja",
+               "Sneller terugbellen", "nee", "Meer uitleg bij een afwijzing",
+               "Nee hoor", "nee", "Meer groen in de wijk graag",
+               "Nee, nooit iets van gehoord", "Ja hoor, ze kwamen de volgende dag", "niet", "Soms wel, soms niet"]
+    from stemmen.themes.nonanswers import yes_no_questions
+
+    assert yes_no_questions(questions, answers) == {CONTACT: True, BETER: False, NOG: False, STELLING: True}
+
+
+def test_nee_niet_geen_answer_a_yes_no_question_and_are_non_answers_elsewhere():
+    texts = ["Nee", "Ja, over de afvalinzameling.", "geen", "nee", "Wachttijd aan de telefoon.", "Geen.", "niet", "Nee hoor"]
+    questions = [CONTACT, CONTACT, CONTACT, BETER, BETER, BETER, STELLING, NOG]
+    keep, kinds, counts = NonAnswerFilter().split(texts, questions)
+    assert kinds == [None, None, None, "geen", None, "geen", "geen", "geen"]
+    assert keep == [0, 1, 2, 4] and counts == {"geen": 4}
+    # the statement has only one answer, "niet": too little to call it a yes/no question
+
+
+def test_without_questions_nee_stays_a_non_answer_and_weet_niet_always_is_one():
+    texts = ["Nee", "Weet ik niet", "n.v.t."]
+    assert NonAnswerFilter().split(texts)[1] == ["geen", "weet niet", "n.v.t."]
+    assert NonAnswerFilter().split(texts, [CONTACT] * 3)[1] == [None, "weet niet", "n.v.t."]
+    assert NonAnswerFilter().split(texts, [None] * 3)[1] == ["geen", "weet niet", "n.v.t."]

@@ -133,7 +133,11 @@ class LineChart:
 
     def svg(self) -> str:
         W, H = self.width, self.height
-        left, right, top, bottom = 54, 120, 16, 52
+        # room at the right for the series names (bold 12 px, about 7.6 px a character), in at
+        # most two lines: a fixed margin cut off "Gelijkwaardig, alle g…" in print
+        names = {s.name: _wrap(s.name, 22) for s in self.series}
+        widest = max((len(line) for lines in names.values() for line in lines), default=0)
+        left, right, top, bottom = 54, int(min(240, max(60, 16 + 7.6 * widest))), 16, 52
         pw, ph = W - left - right, H - top - bottom
         xs = list(self.x_labels)
         if not xs:
@@ -221,16 +225,27 @@ class LineChart:
                 out.append(_marker(shape, xpos[x], y(p[0]), colour, 3.6, tip))
             last = [(x, p) for x, p in ((x, s.points.get(x)) for x in xs) if p is not None and not fmt.missing(p[0])]
             if last:
+                lines = names[s.name]
                 ly = y(last[-1][1][0])
                 while any(abs(ly - o) < 13 for o in label_y):
                     ly += 13
-                label_y.append(ly)
+                label_y.extend(ly + 13 * k for k in range(len(lines)))
+                spans = "".join(f'<tspan x="{left + pw + 8}" dy="{0 if k == 0 else 13}">{escape(line)}</tspan>'
+                                for k, line in enumerate(lines))
                 out.append(f'<text x="{left + pw + 8}" y="{ly + 4:.1f}" fill="{colour}" font-weight="bold" '
-                           f'font-size="12">{escape(s.name)}</text>')
+                           f'font-size="12">{spans}</text>')
         defs = ('<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
                 'patternTransform="rotate(45)"><rect width="6" height="6" fill="#FFF4E5"/>'
                 '<line x1="0" y1="0" x2="0" y2="6" stroke="#E69F00" stroke-width="2" opacity="0.6"/></pattern></defs>')
         return _svg(W, H, self.title, self.desc, defs + "".join(out))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in at most two lines of about ``width`` characters, split at a space or comma."""
+    if len(text) <= width or " " not in text:
+        return [text]
+    cut = max((i for i, ch in enumerate(text) if ch == " " and i <= width), default=text.index(" "))
+    return [text[:cut].rstrip(), text[cut:].strip()]
 
 
 # --- heatmap ------------------------------------------------------------------------------------

@@ -95,8 +95,10 @@ def _theme_section(data: ReportData, seg: pd.DataFrame, scored: pd.DataFrame) ->
         trend_vals = [int(per.get(p, 0)) for p in periods]
         keywords = t.keywords if isinstance(getattr(t, "keywords", None), (list, tuple)) else \
             [k.strip() for k in str(getattr(t, "keywords", "") or "").split(",") if k.strip()]
+        examples = getattr(t, "examples", None)
         themes.append({
             "id": t.theme_id, "label": t.label, "keywords": list(keywords)[:8], "size": len(a),
+            "example": str(examples[0]) if isinstance(examples, (list, tuple, np.ndarray)) and len(examples) else "",
             "share": len(a) / total, "groups": shares, "sentiment": counts, "n_sentiment": n_lab,
             "polarity": float(a["polarity"].mean()) if a["polarity"].notna().any() else np.nan,
             "net": (counts["positief"] - counts["negatief"]) / n_lab if n_lab else np.nan,

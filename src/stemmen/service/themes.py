@@ -17,11 +17,11 @@ def codebook_path(settings: Settings, scope: str = THEME_SCOPE) -> Path:
     return settings.workspace / "themes" / scope / "themes.toml"
 
 
-def _themes_input_key(model_key: str, seed: int, codebook: Path, segment_ids: list[str]) -> str:
+def _themes_input_key(model_key: str, seed: int, codebook: Path, segment_ids: list[str], params: str = "") -> str:
     import hashlib
 
     text = codebook.read_text(encoding="utf-8") if codebook.is_file() else ""
-    return hashlib.sha256("\x00".join([model_key, str(seed), text, *segment_ids]).encode()).hexdigest()
+    return hashlib.sha256("\x00".join([model_key, str(seed), params, text, *segment_ids]).encode()).hexdigest()
 
 
 def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
@@ -40,8 +40,10 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
     with open_store(settings) as store:
         rows = store.current_segments()
         ids, texts = [r[0] for r in rows], [r[2] for r in rows]
+        questions = _questions(store, ids)
         # same segments, same codebook, same settings: the stored themes stand, no model work
-        fingerprint = _themes_input_key(embedder.model_key, a.seed, path, ids)
+        params = settings.themes.model_dump()
+        fingerprint = _themes_input_key(embedder.model_key, a.seed, path, ids, json.dumps(params, sort_keys=True))
         stored = store.query("SELECT lineage, status, n_non_answers, n_outliers, n_segments FROM theme_runs"
                              " WHERE scope = ?", [THEME_SCOPE])
         if stored and json.loads(stored[0][0]).get("input_fingerprint") == fingerprint:
@@ -51,16 +53,18 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
                     "outlier_share": round(n_out / max(1, n_seg - n_non), 3), "codebook": str(path), "curated": False}
         book = Codebook.load(path) if path.is_file() else None
         curated = book is not None and any(t.status in (FROZEN, MERGED) for t in book.themes)
-        if not curated and stored:
-            added = _assign_new_segments(settings, store, embedder, ids, texts)
+        if not curated and stored and json.loads(stored[0][0]).get("theme_params") == params:
+            added = _assign_new_segments(settings, store, embedder, ids, texts, questions)
             if added is not None:
                 return added
         vectors = embed_cached(texts, embedder, cache=store, kind="query")
         if curated:
-            result = apply_codebook(book, texts, vectors, seed=a.seed)
+            result = apply_codebook(book, texts, vectors, seed=a.seed, questions=questions, embedder=embedder, **params)
             book.save(path)
         else:
-            result = fit_themes(texts, seed=a.seed, embeddings=vectors)
+            # the embedder places candidate theme names in the segments' space
+            result = fit_themes(texts, seed=a.seed, embeddings=vectors, embedder=embedder, questions=questions,
+                                **params)
             if result.model is not None and result.status == "ok":
                 Codebook.from_result(result).save(path)
                 result.model.save(path.parent / "model")
@@ -81,8 +85,9 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
                 similarity=result.similarities, non_answer=result.non_answer_kinds)),
         }
         # the fingerprint covers the codebook as saved after this run
-        fingerprint = _themes_input_key(embedder.model_key, a.seed, path, ids)
-        frames["theme_runs"]["lineage"] = json.dumps({**result.lineage, "input_fingerprint": fingerprint},
+        fingerprint = _themes_input_key(embedder.model_key, a.seed, path, ids, json.dumps(params, sort_keys=True))
+        frames["theme_runs"]["lineage"] = json.dumps({**result.lineage, "input_fingerprint": fingerprint,
+                                                      "theme_params": params},
                                                      ensure_ascii=False, default=str)
         store.replace_scope(THEME_SCOPE, frames)
     return {"themes": len(result.themes), "status": result.status, "non_answers": result.n_non_answers,
@@ -93,7 +98,17 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
 REFIT_SHARE = 0.10  # refit the themes once this share of the segments is new since the last fit
 
 
-def _assign_new_segments(settings: Settings, store, embedder, ids: list[str], texts: list[str]) -> dict | None:
+def _questions(store, ids: list[str]) -> list[str | None]:
+    """The survey question each segment answers (None for other sources): yes/no questions
+    make "nee" an answer instead of a non-answer."""
+    rows = store.query("SELECT s.segment_id, d.question FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
+                       " WHERE d.is_current AND d.question IS NOT NULL AND d.question <> ''")
+    by_id = dict(rows)
+    return [by_id.get(i) for i in ids]
+
+
+def _assign_new_segments(settings: Settings, store, embedder, ids: list[str], texts: list[str],
+                         questions: list[str | None]) -> dict | None:
     """Assign a few new segments to the fitted themes instead of refitting (None: refit needed).
 
     Themes then stay the same from week to week; once more than REFIT_SHARE of the
@@ -113,11 +128,13 @@ def _assign_new_segments(settings: Settings, store, embedder, ids: list[str], te
         return None
     model = ThemeModel.load(model_dir)
     new_texts = [texts[i] for i in new]
-    result = model.transform(new_texts, embed_cached(new_texts, embedder, cache=store, kind="query"))
+    result = model.transform(new_texts, embed_cached(new_texts, embedder, cache=store, kind="query"),
+                             [questions[i] for i in new])
     (run_lineage,) = store.query("SELECT lineage FROM theme_runs WHERE scope = ?", [THEME_SCOPE])[0]
     lineage = json.loads(run_lineage)
     lineage["input_fingerprint"] = _themes_input_key(embedder.model_key, settings.analysis.seed,
-                                                     codebook_path(settings), ids)
+                                                     codebook_path(settings), ids,
+                                                     json.dumps(settings.themes.model_dump(), sort_keys=True))
     lineage["assigned_without_refit"] = lineage.get("assigned_without_refit", 0) + len(new)
     frame = pd.DataFrame(dict(run_id="toegevoegd", scope=THEME_SCOPE, segment_id=[ids[i] for i in new],
                               theme_id=result.assignments, similarity=result.similarities,

