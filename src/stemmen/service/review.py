@@ -47,7 +47,7 @@ def open_review(settings: Settings, background: bool = True):
     from stemmen.review.teach import scorer_for
     from stemmen.service.common import CachingEmbedder
     from stemmen.service.themes import THEME_SCOPE
-    from stemmen.service.values import sentiment_for
+    from stemmen.service.values import fitted_scorer, scorer_key, sentiment_for
 
     labels_path = ensure_labels_table(settings)
     manifest = load_manifest(settings.manifest_path, labels=False)
@@ -65,11 +65,16 @@ def open_review(settings: Settings, background: bool = True):
     polarity = None if frame["polarity"].isna().any() else frame["polarity"].to_numpy(dtype=float)
     if polarity is None:
         polarity = np.array([r.polarity for r in sentiment_for(settings, embedder).predict(texts)])
-    segments = [Segment(r.segment_id, r.text, r.kind, r.source_name, r.group_name, r.department or "",
-                        str(r.date)[:7], r.theme if isinstance(r.theme, str) else "")
+    segments = [Segment(r.segment_id, r.text, r.kind, r.source_name, r.group_name,
+                        r.department if isinstance(r.department, str) else "", str(r.date)[:7],
+                        r.theme if isinstance(r.theme, str) else "")
                 for r in frame.itertuples(index=False)]
+    key = scorer_key(base)
+    current = load_manifest(settings.manifest_path).fingerprint
 
     def fit(m):
+        if m.fingerprint == current:  # the labels on disk: the pipeline's kept fit, and kept for its next run
+            return fitted_scorer(settings, cache, m, base, key)
         return scorer_for(m, embedder).fit(m)  # as the pipeline fits it
 
     return ReviewSession(manifest, labels_path, segments, vectors, polarity, fit,
