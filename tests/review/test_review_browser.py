@@ -1,6 +1,6 @@
 """End to end in headless Chromium: label with the keyboard, undo, close, restart, rescore.
 
-Set STEMMEN_REVIEW_SCREENSHOTS to a folder to keep the screenshots (docs/img has them).
+Set REVIEW_SCREENSHOTS to a folder to keep the screenshots (docs/img has them).
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def test_label_undo_restart_and_rescore(workspace, tmp_path):
     from stemmen.manifest import load_manifest
     from stemmen.report.browser import Browser
 
-    shots = Path(os.environ.get("STEMMEN_REVIEW_SCREENSHOTS") or tmp_path / "shots")
+    shots = Path(os.environ.get("REVIEW_SCREENSHOTS") or tmp_path / "shots")
     before = load_manifest(workspace / "manifest.toml").fingerprint
     proc, url = _start(workspace)
     try:

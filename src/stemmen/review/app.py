@@ -33,6 +33,13 @@ def make_app(session: Any, token: str):
     def refused():
         return PlainTextResponse("Geen toegang: open de pagina via de link die stemmen review toont.", status_code=403)
 
+    async def form_of(request) -> dict[str, str]:
+        """The posted form (application/x-www-form-urlencoded: the page's forms send nothing else)."""
+        from urllib.parse import parse_qsl
+
+        body = (await request.body()).decode("utf-8", errors="replace")
+        return dict(parse_qsl(body, keep_blank_values=True))
+
     def back(message: str = ""):
         url = f"/?token={token}" + (f"&melding={message}" if message else "")
         return RedirectResponse(url, status_code=303)
@@ -51,7 +58,7 @@ def make_app(session: Any, token: str):
     async def label(request):
         if not allowed(request):
             return refused()
-        form = await request.form()
+        form = await form_of(request)
         value = str(form.get("waarde") or "")
         stance = str(form.get("richting") or "")
         if form.get("geen"):
@@ -65,7 +72,7 @@ def make_app(session: Any, token: str):
     async def skip(request):
         if not allowed(request):
             return refused()
-        form = await request.form()
+        form = await form_of(request)
         session.skip(str(form.get("segment_id")))
         return back()
 
