@@ -328,6 +328,7 @@ def review(
     typer.echo(f"Labels worden bewaard in {session.labels_path} ({len(session.labels)} tot nu toe).")
     serve(session, port=port, open_browser=not no_browser,
           on_ready=lambda url: typer.echo(f"Open {url}  (alleen op deze computer; stoppen met Ctrl+C)"))
+    typer.echo(f"Gestopt. {len(session.labels)} labels bewaard in {session.labels_path}; de volgende run scoort opnieuw.")
 
 
 @app.command()

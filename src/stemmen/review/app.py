@@ -115,5 +115,7 @@ def serve(session: Any, port: int | None = None, open_browser: bool = True, on_r
     threading.Thread(target=announce, daemon=True).start()
     try:
         server.run()
+    except KeyboardInterrupt:  # Ctrl+C: uvicorn has shut down; every label is already on disk
+        pass
     finally:
         session.close()
