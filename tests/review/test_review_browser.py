@@ -64,6 +64,7 @@ def _stop(proc: subprocess.Popen) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
+        proc.stdout.close()
 
 
 class Page:

@@ -140,7 +140,7 @@ class ReviewSession:
         with self._lock:
             i = self.index.get(segment_id)
             problem = "onbekend segment" if i is None else label_problem(
-                self.segments[i].text, value_id or "geen", stance or "", set(self.value_ids))
+                self.segments[i].text, value_id or "geen", (stance or "") if value_id else "", set(self.value_ids))
             if problem:
                 raise ManifestError(Errors.E104.format(path=self.labels_path, row=len(self.labels) + 2, problem=problem))
             old = next((lb for lb in self.labels if lb.segment_id == segment_id), None)
