@@ -45,3 +45,36 @@ def test_unknown_value_or_direction_is_named_with_its_row_and_nothing_is_importe
     message = str(err.value)
     assert "niets ingelezen, 2 fout(en)" in message
     assert "rij 3: onbekende waarde 'eerlijk'" in message and "rij 4: richting '?'" in message
+
+
+class _Chosen:
+    """What the workbook writer reads from a review session: segments, readings, values."""
+
+    def __init__(self):
+        from stemmen.review.session import Segment
+
+        self.value_ids = MANIFEST.value_ids
+        self.names = {v.id: v.naam for v in MANIFEST.waarden}
+        self.segments = [Segment(sid, text, "enquete", "monitor", "burger", "Burgerzaken", "2025-05")
+                         for sid, text in TEXTS.items()]
+
+    def reading_of(self, i):
+        return {"value_id": "open", "stance": "-", "relevance": 0.41}
+
+
+def test_an_exported_sheet_has_drop_down_lists_and_reads_back(tmp_path):
+    from openpyxl import load_workbook
+
+    from stemmen.review.workbook import write_workbook
+
+    path = tmp_path / "werkblad.xlsx"
+    write_workbook(path, _Chosen(), [0, 2])
+    wb = load_workbook(path)
+    ws = wb["review"]
+    lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert lists == {"K2:K3": "=lijsten!$A$1:$A$3", "L2:L3": '"+,-"'}
+    assert [c.value for c in wb["lijsten"]["A"][:3]] == ["betrouwbaar", "open", "geen"]
+    ws["K2"], ws["L2"], ws["K3"] = "open", "-", "geen"
+    wb.save(path)
+    labels = read_workbook(path, MANIFEST, TEXTS)
+    assert [(lb.segment_id, lb.value_id, lb.stance) for lb in labels] == [("s1", "open", "-"), ("s3", None, None)]
