@@ -326,6 +326,41 @@ def backup(
 
 
 @app.command()
+def review(
+    config: ConfigOpt = None,
+    port: Annotated[Optional[int], typer.Option("--port", help="poort (standaard een vrije poort)")] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="de browser niet openen")] = False,
+    export_to: Annotated[Optional[Path], typer.Option(
+        "--export", help="in plaats van de pagina: de volgende teksten in een Excel-werkblad")] = None,
+    import_from: Annotated[Optional[Path], typer.Option(
+        "--import", help="in plaats van de pagina: labels uit een ingevuld werkblad inlezen")] = None,
+    n: Annotated[int, typer.Option("--aantal", help="aantal teksten in het werkblad (--export)")] = 50,
+) -> None:
+    """Leer stemmen uw waarden: bevestig of verbeter de lezing van gekozen teksten (lokale pagina of werkblad)."""
+    from stemmen import service
+
+    settings = _settings(config or Path.cwd())
+    if export_to is not None:
+        out = service.export_review(settings, export_to, n)
+        typer.echo(f"{out['segments']} teksten in {out['path']}; vul 'waarde' en 'richting' in en lees in met"
+                   f" stemmen review --import {export_to.name}")
+        return
+    if import_from is not None:
+        out = service.import_review(settings, import_from)
+        typer.echo(f"{out['imported']} labels ingelezen; {out['labels']} labels in {out['path']}."
+                   " De volgende run scoort opnieuw met de labels.")
+        return
+    from stemmen.review.app import serve
+
+    typer.echo("Teksten en model laden...")
+    session = service.open_review(settings)
+    typer.echo(f"Labels worden bewaard in {session.labels_path} ({len(session.labels)} tot nu toe).")
+    serve(session, port=port, open_browser=not no_browser,
+          on_ready=lambda url: typer.echo(f"Open {url}  (alleen op deze computer; stoppen met Ctrl+C)"))
+    typer.echo(f"Gestopt. {len(session.labels)} labels bewaard in {session.labels_path}; de volgende run scoort opnieuw.")
+
+
+@app.command()
 def rejected(config: ConfigOpt = None, limit: int = 50) -> None:
     """Toon afgewezen rijen met bestand, rij en reden."""
     from stemmen import service

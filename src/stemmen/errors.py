@@ -20,6 +20,7 @@ class Errors:
     E101 = "Gelabelde zinnen {path}, rij {row}: {problem}"
     E103 = "Gelabelde zinnen: {message}"
     E102 = "Gelabelde zinnen {path}: kolom '{column}' ontbreekt; gevonden kolommen: {found} (verwacht tekst, waarde, richting)"
+    E104 = "Labels {path}, rij {row}: {problem}"
 
     # --- ingest: readers ---
     E200 = "{file}: {problem}"
@@ -179,6 +180,12 @@ class Errors:
     E904 = "Rapport: PDF maken van {path} is mislukt: {problem}"
     E905 = "Rapport: kan {path} niet schrijven: {problem}"
     E906 = "Rapport: de browser kon {path} niet controleren: {problem}"
+
+
+    # --- review (stemmen review) ---
+    E1000 = "Review: {problem}"
+    E1001 = "Werkblad {path}, rij {row}: {problem}"
+    E1002 = "Werkblad {path}: {problem}"
 
 
 class StemmenError(Exception):

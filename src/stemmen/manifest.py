@@ -4,6 +4,7 @@ Keys are Dutch because consultants edit the file; the dataclasses are English:
 
     [manifest]  naam, versie, datum, gemeente,
                 voorbeelden = "voorbeelden.csv"   (optional: a file, or a list of files)
+                labels = "labels.csv"             (optional: consultant labels, ``stemmen review``)
     [[waarde]]  id, naam, beschrijving, gedrag = [...], tegengedrag = [...],
                 voorbeelden = [{tekst = "...", richting = "+"}]   (optional)
 
@@ -11,7 +12,9 @@ Example sentences may also live in a table (CSV, TSV or XLSX, columns ``waarde``
 ``tekst``, ``richting``), named under [manifest] relative to the manifest file; they
 are added to the values' inline examples and count in the fingerprint. The same
 format, with ``waarde = geen`` allowed, holds labelled sentences for evaluating the
-scorer (:func:`read_labelled_sentences`).
+scorer (:func:`read_labelled_sentences`). Consultant labels (``stemmen.labels``) add their
+value-bearing segments to the values' examples and keep the value-free ones apart
+(``Manifest.geen``); all count in the fingerprint, so a new label means new scores.
 """
 
 from __future__ import annotations
@@ -70,6 +73,9 @@ class Manifest:
     waarden: tuple[Value, ...]
     datum: str = ""  # ISO date the manifest took effect ("" when not given)
     gemeente: str = ""
+    geen: tuple[str, ...] = ()  # texts a consultant labelled as about no value
+    n_labels: int = 0  # consultant labels among the examples and ``geen``
+    labels_path: str = field(default="", compare=False)  # the labels table, "" when none is named
     source: str = field(default="", compare=False)
 
     @property
@@ -95,11 +101,14 @@ class Manifest:
                 h.update(b"\x00" + part.encode())
             for ex in v.voorbeelden:
                 h.update(f"\x00{ex.stance}{ex.text}".encode())
+        for text in self.geen:  # only labelled manifests: earlier fingerprints stay as they were
+            h.update(f"\x00{NO_VALUE}\x00{text}".encode())
         return h.hexdigest()[:16]
 
 
-def load_manifest(path: str | Path) -> Manifest:
-    """Read and validate a manifest TOML file; errors name the file and the value."""
+def load_manifest(path: str | Path, labels: bool = True) -> Manifest:
+    """Read and validate a manifest TOML file; errors name the file and the value.
+    ``labels=False``: without the consultant labels its table holds (``labels_path`` still set)."""
     path = Path(path)
     if not path.is_file():
         raise ManifestError(Errors.E100.format(path=path, problem="bestand bestaat niet"))
@@ -107,10 +116,11 @@ def load_manifest(path: str | Path) -> Manifest:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ManifestError(Errors.E100.format(path=path, problem=f"geen geldige TOML: {exc}")) from exc
-    return parse_manifest(data, source=str(path), base_dir=path.parent)
+    return parse_manifest(data, source=str(path), base_dir=path.parent, labels=labels)
 
 
-def parse_manifest(data: dict[str, Any], source: str = "<manifest>", base_dir: Path | None = None) -> Manifest:
+def parse_manifest(data: dict[str, Any], source: str = "<manifest>", base_dir: Path | None = None,
+                   labels: bool = True) -> Manifest:
     """Build a validated Manifest from parsed TOML (or an equivalent dict); ``base_dir``
     resolves the example files named under [manifest] (default: the working folder)."""
 
@@ -136,10 +146,38 @@ def parse_manifest(data: dict[str, Any], source: str = "<manifest>", base_dir: P
     seen: set[str] = set()
     values = [_parse_value(raw, i, seen, fail) for i, raw in enumerate(raw_values, start=1)]
     values = _add_example_files(values, head.get("voorbeelden"), base_dir or Path.cwd(), fail)
-    return Manifest(
+    manifest = Manifest(
         naam=str(head["naam"]).strip(), versie=str(head["versie"]).strip(), waarden=tuple(values),
         datum=str(datum or ""), gemeente=str(head.get("gemeente", "") or ""), source=source,
     )
+    table = head.get("labels")
+    if table in (None, ""):
+        return manifest
+    if not isinstance(table, str):
+        raise fail("[manifest] labels moet een bestandsnaam zijn (bijv. \"labels.csv\")")
+    path = Path(table) if Path(table).is_absolute() else (base_dir or Path.cwd()) / table
+    if not path.is_file():
+        raise fail(f"[manifest] labels: bestand {path} bestaat niet (stemmen review maakt het aan)")
+    from stemmen.labels import read_labels  # lazy: most manifests have no labels
+
+    manifest = dataclasses.replace(manifest, labels_path=str(path))
+    return with_labels(manifest, read_labels(path, manifest.value_ids)) if labels else manifest
+
+
+def with_labels(manifest: Manifest, labels: Sequence[Any]) -> Manifest:
+    """``manifest`` taught by consultant labels (``stemmen.labels.Label``): value-bearing ones
+    become examples of their value, value-free ones go to ``geen``."""
+    added: dict[str, list[Example]] = {v.id: [] for v in manifest.waarden}
+    geen = []
+    for lb in labels:
+        if lb.value_id is None:
+            geen.append(lb.text)
+        else:
+            added[lb.value_id].append(Example(text=lb.text, stance=lb.stance))
+    return dataclasses.replace(
+        manifest, waarden=tuple(dataclasses.replace(v, voorbeelden=v.voorbeelden + tuple(added[v.id]))
+                                for v in manifest.waarden),
+        geen=manifest.geen + tuple(geen), n_labels=manifest.n_labels + len(labels))
 
 
 def _parse_value(raw: Any, i: int, seen: set[str], fail) -> Value:

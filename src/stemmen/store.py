@@ -632,6 +632,28 @@ class Store:
             [fingerprint, scorer_key],
         ).df()
 
+    def review_segments(self, sentiment_key: str, theme_scope: str):
+        """Current segments with what a reviewer sees (source, group, department, month, theme) and
+        their polarity under ``sentiment_key`` (None when not computed): the input of the review page."""
+        return self.con.execute(
+            "SELECT s.segment_id, s.text, d.kind, d.source_name, d.group_name, d.department, d.date,"
+            " p.polarity, t.label AS theme"
+            " FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
+            " LEFT JOIN sentiment p ON p.segment_id = s.segment_id AND p.model_key = ?"
+            " LEFT JOIN (SELECT a.segment_id, th.label FROM theme_assignments a JOIN themes th"
+            "   ON th.run_id = a.run_id AND th.scope = a.scope AND th.theme_id = a.theme_id"
+            "   WHERE a.scope = ? AND a.theme_id >= 0) t ON t.segment_id = s.segment_id"
+            " WHERE d.is_current ORDER BY s.segment_id",
+            [sentiment_key, theme_scope],
+        ).df()
+
+    def vectors(self, model_key: str) -> dict:
+        """Every cached vector of one model (text key -> vector)."""
+        import numpy as np
+
+        rows = self.con.execute("SELECT text_hash, vector FROM embeddings WHERE model_key = ?", [model_key]).fetchall()
+        return {k: np.asarray(v, dtype=np.float32) for k, v in rows}
+
     # -- themes ------------------------------------------------------------
     def replace_scope(self, scope: str, frames: dict) -> None:
         """Swap the stored themes of one analysis scope for a new run, in one transaction."""

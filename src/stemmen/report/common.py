@@ -193,6 +193,10 @@ def lineage_rows(data: ReportData, extra: dict | None = None) -> list[tuple[str,
                     + (f"{fmt.integer(len(data.segments))} segmenten" if data.segments is not None else "geen segmenten")),
         ("Waardescores", f"{fmt.integer(data.scores['segment_id'].nunique())} segmenten × {len(data.value_ids)} waarden"
          if data.scores is not None else "nog niet berekend"),
+        ("Labels van consultants", f"{fmt.integer(data.n_labels)} (stemmen review; de scores rusten op"
+                                   f" {fmt.integer(data.n_examples)} voorbeeldzinnen, labels meegeteld)"
+         if data.n_labels else "geen (de scores rusten op het manifest"
+                               + (f" en {fmt.integer(data.n_examples)} voorbeeldzinnen)" if data.n_examples else ")")),
         ("Drempel relevantie", fmt.num(data.threshold) + " (een segment telt mee voor een waarde vanaf deze relevantie)"),
         ("Periode-eenheid", {"month": "maand", "quarter": "kwartaal", "week": "week"}.get(data.period, data.period)),
         ("Thema's", (f"{len(data.themes.themes)} thema's" + (f", model {data.themes.model}" if data.themes.model else ""))

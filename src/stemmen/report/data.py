@@ -108,6 +108,8 @@ class ReportData:
     manifest_name: str = ""
     manifest_version: str = ""
     manifest_date: str = ""
+    n_labels: int = 0                             # consultant labels the scores rest on (stemmen review)
+    n_examples: int = 0                           # voorbeelden of the manifest, labels included
     threshold: float = 0.5
     period: str = "month"                         # period of the alignment frames and the drift detector
     trend_period: str = "quarter"                 # period of the trend charts (less noise for small groups)
@@ -286,7 +288,8 @@ def build_report_data_from_frames(
         drift_paths=drift_paths, drift_baselines=drift_baselines, themes=themes,
         lineage=dict(lineage or {}), municipality=municipality or getattr(manifest, "gemeente", "") or "",
         manifest_name=getattr(manifest, "naam", "") or "", manifest_version=getattr(manifest, "versie", "") or "",
-        manifest_date=getattr(manifest, "datum", "") or "", threshold=threshold, period=period, trend_period=trend_period,
+        manifest_date=getattr(manifest, "datum", "") or "", n_labels=int(getattr(manifest, "n_labels", 0) or 0),
+        n_examples=sum(len(v.voorbeelden) for v in getattr(manifest, "waarden", ()) or ()), threshold=threshold, period=period, trend_period=trend_period,
         baseline_periods=baseline_periods, equal_value_id=equal_value_id or _equal_value(vals), previous=previous,
     )
     if generated_at is not None:

@@ -26,8 +26,12 @@ def scorer_source() -> str:
     """The source text of the scoring modules (part of the scorer key); read once per process."""
     from stemmen import values
 
+    from stemmen.review import teach
+
     folder = Path(values.__file__).parent
-    return "\x00".join((folder / f"{m}.py").read_text(encoding="utf-8") for m in SCORER_MODULES)
+    sources = [(folder / f"{m}.py").read_text(encoding="utf-8") for m in SCORER_MODULES]
+    # how consultant labels reach the scorer decides scores too
+    return "\x00".join(sources + [Path(teach.__file__).read_text(encoding="utf-8")])
 
 
 def scorer_key(embedder) -> str:
@@ -141,7 +145,7 @@ def fitted_scorer(settings: Settings, store, manifest, base, key: str):
     import pickle
     import tempfile
 
-    from stemmen.values.scoring import ValueScorer
+    from stemmen.review.teach import scorer_for
 
     # the scorer key already covers the scoring code; the manifest decides the fit
     digest = hashlib.sha256(f"{key}\x00{manifest.fingerprint}".encode()).hexdigest()
@@ -154,7 +158,7 @@ def fitted_scorer(settings: Settings, store, manifest, base, key: str):
         return scorer
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
         pass
-    scorer = ValueScorer(embedder).fit(manifest)
+    scorer = scorer_for(manifest, embedder).fit(manifest)  # consultant labels included
     scorer.embedder = None  # the embedder (a model and the store) is never pickled
     tmp = None
     try:
