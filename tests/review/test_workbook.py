@@ -78,3 +78,21 @@ def test_an_exported_sheet_has_drop_down_lists_and_reads_back(tmp_path):
     wb.save(path)
     labels = read_workbook(path, MANIFEST, TEXTS)
     assert [(lb.segment_id, lb.value_id, lb.stance) for lb in labels] == [("s1", "open", "-"), ("s3", None, None)]
+
+
+def test_a_segment_that_looks_like_a_formula_stays_text(tmp_path):
+    from openpyxl import load_workbook
+
+    from stemmen.review.workbook import write_workbook
+
+    chosen = _Chosen()
+    texts = dict(TEXTS, s2='=HYPERLINK("http://voorbeeld.nl","klik") stond in de mail')
+    from stemmen.review.session import Segment
+
+    chosen.segments = [Segment(sid, text, "enquete", "monitor", "burger", "Burgerzaken", "2025-05")
+                       for sid, text in texts.items()]
+    path = tmp_path / "werkblad.xlsx"
+    write_workbook(path, chosen, [1])
+    cell = load_workbook(path)["review"]["G2"]
+    assert cell.data_type == "s" and cell.quotePrefix
+    assert cell.value.startswith("=HYPERLINK")

@@ -14,6 +14,7 @@ from typing import Any
 
 from stemmen.errors import Errors, StemmenError
 from stemmen.labels import NO_VALUE, Label, label_problem, now
+from stemmen.report.cells import is_risky
 
 SHEET = "review"
 LISTS = "lijsten"
@@ -39,6 +40,9 @@ def write_workbook(path: str | Path, session: Any, chosen: Sequence[int]) -> Non
         ws.append([s.segment_id, s.kind, s.group, s.department, s.month, s.theme, s.text, r["value_id"],
                    r["stance"], round(r["relevance"], 2), "", ""])
         ws.cell(ws.max_row, 7).alignment = Alignment(wrap_text=True, vertical="top")
+        for c in ws[ws.max_row]:
+            if is_risky(c.value):  # openpyxl would store '=...' as a formula: keep it text (OWASP)
+                c.data_type, c.quotePrefix = "s", True
     lists = wb.create_sheet(LISTS)
     options = list(session.value_ids) + [NO_VALUE]
     for k, v in enumerate(options, start=1):
