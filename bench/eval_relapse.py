@@ -4,6 +4,7 @@
     .venv/bin/python bench/eval_relapse.py --runs 50 --notes 4 --periods month
     .venv/bin/python bench/eval_relapse.py --root data/train/values --manifests 3   # tuning (never the held-out)
     .venv/bin/python bench/eval_relapse.py --weighting threshold    # the primary-value series, for comparison
+    .venv/bin/python bench/eval_relapse.py --reading 1:1 0.9:0.8     # what the detector needs of the reading
 
 For each manifest, every labelled sentence becomes one case note of a workspace that is run
 through the service's own steps (ingest with pseudonymisation, segments, embeddings,
@@ -22,6 +23,11 @@ The rows go to the detector the service builds (``service.values.relapse_detecto
 department within 6 periods of the change, the median delay (1 = alarm in the first
 changed period), and false alerts per series per 52 steady periods (every alert on another
 series, or on the changed series before the change).
+
+``--reading STANCE:VALUE`` replaces the scorer by a simulated reading of known accuracy (each
+sentence read once, with a fixed seed: its value right with probability VALUE, else another
+value; its direction right with probability STANCE; value-free sentences about no value), so
+that the same streams and detector show how good the reading of single notes must be.
 """
 
 from __future__ import annotations
@@ -72,16 +78,13 @@ def scored_notes(lm: LabelledManifest, folder: Path, weighting: str):
     from stemmen.service.common import embedder_for, open_store
     from stemmen.service.language import embed_segments, segment_documents
     from stemmen.service.values import score_values, scorer_key
-    from stemmen.settings import load_settings
 
-    (folder / "manifest.toml").write_bytes(Path(lm.manifest.source).read_bytes())
-    (folder / "stemmen.toml").write_text(WORKSPACE.format(weighting=weighting), encoding="utf-8")
+    settings = workspace_settings(lm, folder, weighting)
     with (folder / "notities.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["zaak", "datum", "afdeling", "notitie"])
         for i, s in enumerate(lm.sentences):
             w.writerow([f"Z{i:04d}", "2025-01-15", DEPARTMENTS[0], s.text])
-    settings = load_settings(folder)
     summaries, errors = service.ingest_all(settings)
     if errors:
         raise SystemExit(f"{lm.slug}: ingest failed: {errors}")
@@ -92,6 +95,31 @@ def scored_notes(lm: LabelledManifest, folder: Path, weighting: str):
         scores = store.scored_segments(lm.manifest.fingerprint, scorer_key(embedder_for(settings)))
     scores["note"] = scores["case_id"].str[1:].astype(int)
     return settings, scores
+
+
+def simulated_reading(lm: LabelledManifest, stance_acc: float, value_acc: float, seed: int) -> pd.DataFrame:
+    """Score rows as a reader of the given accuracy would store them (one segment per note)."""
+    rng = np.random.default_rng(seed)
+    ids, rows = lm.manifest.value_ids, []
+    for i, s in enumerate(lm.sentences):
+        read = None
+        if s.value_id is not None:
+            others = [v for v in ids if v != s.value_id]
+            read = s.value_id if rng.random() < value_acc else others[rng.integers(len(others))]
+            lived = (s.stance == "+") == (rng.random() < stance_acc)
+        for v in ids:
+            on = v == read
+            rows.append({"note": i, "segment_id": f"s{i}", "value_id": v, "relevance": float(on),
+                         "alignment": (1.0 if lived else -1.0) if on else 0.0, "is_top": on, "text": s.text})
+    return pd.DataFrame(rows)
+
+
+def workspace_settings(lm: LabelledManifest, folder: Path, weighting: str):
+    from stemmen.settings import load_settings
+
+    (folder / "manifest.toml").write_bytes(Path(lm.manifest.source).read_bytes())
+    (folder / "stemmen.toml").write_text(WORKSPACE.format(weighting=weighting), encoding="utf-8")
+    return load_settings(folder)
 
 
 class Streams:
@@ -202,8 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--kh", nargs="*", default=[],
                     help="tuning: CUSUM k:h pairs to try instead of the detector's own, e.g. 1.25:3 0.75:4")
+    ap.add_argument("--reading", nargs="*", default=[],
+                    help="simulated reading STANCE:VALUE accuracies instead of the scorer, e.g. 1:1 0.9:0.8")
     args = ap.parse_args(argv)
     grid = [dict(zip(("k", "h"), map(float, x.split(":")))) for x in args.kh] or [{}]
+    readings = [tuple(map(float, x.split(":"))) for x in args.reading] or [None]
 
     corpus = read_corpus(args.root)
     if args.manifests:
@@ -211,17 +242,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         corpus = [lm for lm in corpus if lm.slug in args.only]
     results = []
-    for m, lm in enumerate(corpus):
+    for (m, lm), reading in ((x, r) for x in enumerate(corpus) for r in readings):
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.perf_counter()
-            settings, scores = scored_notes(lm, Path(tmp), args.weighting)
-            print(f"{lm.slug}: {len(lm.sentences)} notes scored through the service in "
-                  f"{time.perf_counter() - t0:.0f} s", flush=True)
+            if reading is None:
+                settings, scores = scored_notes(lm, Path(tmp), args.weighting)
+                print(f"{lm.slug}: {len(lm.sentences)} notes scored through the service in "
+                      f"{time.perf_counter() - t0:.0f} s", flush=True)
+            else:
+                settings = workspace_settings(lm, Path(tmp), args.weighting)
+                scores = simulated_reading(lm, *reading, seed=args.seed + 1000 * m)
+                print(f"{lm.slug}: simulated reading, stance {reading[0]:g}, value {reading[1]:g}", flush=True)
             streams = Streams(lm, scores)
             for overrides, period, (i, n) in ((o, p, x) for o in grid for p in args.periods
                                               for x in enumerate(args.notes)):
                 r = run_setting(streams, settings, n, period, args.runs, args.seed + 1000 * m + 10 * i, overrides)
                 r.update(manifest=lm.slug, **overrides)
+                if reading is not None:
+                    r.update(stance_acc=reading[0], value_acc=reading[1])
                 results.append(r)
                 print(f"  {overrides or ''} {period:5s} n={n}: detected within 6 {r['detected_within_6']:.3f}"
                       f" (ever {r['detected_ever']:.3f}), median delay {r['median_delay']},"
@@ -229,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"  [{r['seconds']} s]", flush=True)
     print("\npooled over manifests")
     df = pd.DataFrame(results)
-    keys = [c for c in ("k", "h") if c in df] + ["period", "notes"]
+    keys = [c for c in ("stance_acc", "value_acc", "k", "h") if c in df] + ["period", "notes"]
     for key, g in df.groupby(keys):
         print(f"  {key}: detected within 6 {g['detected_within_6'].mean():.3f},"
               f" false per series per 52 {g['false_per_series_52'].mean():.3f}")
