@@ -21,7 +21,6 @@ trainable encoder would reach the accuracy targets (data/eval/values/README.md).
 from __future__ import annotations
 
 import argparse
-import struct
 import sys
 import time
 from pathlib import Path
@@ -31,55 +30,16 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_values as ev  # noqa: E402  (also puts src/ on the path)
 
-QK = 32  # weights per 4-bit block: one float16 scale and 16 bytes of nibbles
 META = "\u2581"  # SentencePiece's word-start marker
-
-
-def _dequantise_q4(buf: bytes, rows: int, cols: int) -> np.ndarray:
-    blocks = np.frombuffer(buf, dtype=np.uint8, count=rows * cols // QK * 18).reshape(rows, cols // QK, 18)
-    scale = blocks[:, :, :2].copy().view(np.float16).astype(np.float32)
-    nibbles = blocks[:, :, 2:]
-    low, high = (nibbles & 0x0F).astype(np.int8) - 8, (nibbles >> 4).astype(np.int8) - 8
-    return (np.concatenate([low, high], axis=2).astype(np.float32) * scale).reshape(rows, cols)
 
 
 def read_e5s1(path: str) -> tuple[dict, list[str], np.ndarray, dict[int, str], dict, bytes]:
     """Config, vocabulary pieces and scores, normalisation map, tensor directory, raw bytes."""
+    from stemmen.nlp.e5s1 import read_e5s1 as parse
+
     data = Path(path).read_bytes()
-    if data[:4] != b"E5S1":
-        raise SystemExit(f"{path}: not an E5S1 model file")
-    names = ("H", "NL", "NH", "FF", "VOC", "MAXP", "TVS")
-    cfg = dict(zip(names, struct.unpack_from("<7i", data, 8)))
-    cfg["eps"], _ = struct.unpack_from("<fi", data, 36)
-    p = 44
-    n_pieces, cfg["bos"], cfg["eos"], cfg["pad"], cfg["unk"] = struct.unpack_from("<5i", data, p)
-    (blob_len,) = struct.unpack_from("<Q", data, p + 20)
-    p += 28
-    offs = np.frombuffer(data, np.uint32, n_pieces + 1, p)
-    p += 4 * (n_pieces + 1)
-    scores = np.frombuffer(data, np.float32, n_pieces, p).copy()
-    p += 4 * n_pieces
-    blob = data[p:p + blob_len]
-    p += blob_len
-    pieces = [blob[offs[i]:offs[i + 1]].decode("utf-8", "replace") for i in range(n_pieces)]
-    n_norm, norm_bytes = struct.unpack_from("<iI", data, p)
-    p += 8
-    norm, q = {}, p
-    for _ in range(n_norm):
-        (cp,), n_out = struct.unpack_from("<I", data, q), data[q + 4]
-        norm[cp] = "".join(map(chr, struct.unpack_from(f"<{n_out}I", data, q + 5)))
-        q += 5 + 4 * n_out
-    p += norm_bytes
-    (n_dir,) = struct.unpack_from("<i", data, p)
-    p += 4
-    tensors = {}
-    for _ in range(n_dir):
-        (name_len,) = struct.unpack_from("<H", data, p)
-        name = data[p + 2:p + 2 + name_len].decode()
-        p += 2 + name_len + 1 + 4  # name, dtype byte, element count
-        tensors[name] = struct.unpack_from("<QQ", data, p)  # offset, size in bytes
-        p += 16
-    return cfg, pieces, scores, norm, tensors, data
+    m = parse(data, path)
+    return m.config, m.pieces, m.scores, m.normalisation, m.tensors, data
 
 
 class UnigramTokenizer:
@@ -127,13 +87,17 @@ def build_encoder(path: str):
     import torch.nn.functional as F
     from torch import nn
 
+    from stemmen.nlp.e5s1 import BLOCK, QK, dequantise
+    from stemmen.nlp.e5s1 import read_e5s1 as parse
+
     cfg, pieces, scores, norm, tensors, data = read_e5s1(path)
+    model = parse(data, path)
     H, FF = cfg["H"], cfg["FF"]
 
     def load(name: str, shape: tuple[int, ...]) -> nn.Parameter:
         off, size = tensors[name]
-        if len(shape) == 2 and size == shape[0] * shape[1] // QK * 18:
-            arr = _dequantise_q4(data[off:off + size], *shape)
+        if len(shape) == 2 and size == shape[0] * shape[1] // QK * BLOCK:
+            arr = dequantise(data, model, name, shape)
         else:
             arr = np.frombuffer(data, np.float32, int(np.prod(shape)), off).reshape(shape).copy()
         return nn.Parameter(torch.from_numpy(arr))

