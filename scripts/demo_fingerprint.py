@@ -7,8 +7,8 @@
 The digest covers the current documents, rejected rows, segment texts, sentiment, value
 scores, themes and theme assignments, the alignment index, the gaps, alerts, and the report's
 export tables (its figures). Run ids, timestamps, the code version and the short source hashes
-in model keys are left out, and floats in the store are rounded to 6 decimals, so that the
-same behaviour gives the same digest after any refactoring.
+in model keys are left out, and floats are rounded to 6 decimals (the last digits of a sum
+move between runs), so that the same behaviour gives the same digest after any refactoring.
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ STORE_PARTS = {
 VOLATILE_COLUMNS = {"run_id", "finished_at", "started_at", "created_at", "code_version"}
 VOLATILE_LINEAGE = {"Gemaakt op", "Codeversie", "Runs", "code_version", "runs"}
 CODE_HASH = re.compile(r"(?<![0-9a-f])[0-9a-f]{12}(?![0-9a-f])")
+# a float written at full precision (summing in another order moves the last digits)
+LONG_FLOAT = re.compile(r"-?\d+\.\d{7,}(?:e-?\d+)?")
 
 
 def _digest(rows) -> str:
@@ -63,8 +65,10 @@ def _digest(rows) -> str:
     return h.hexdigest()[:16]
 
 
-def _stable(v):
-    return CODE_HASH.sub("#", v) if isinstance(v, str) else v
+def _stable(v: str, lineage: bool) -> str:
+    if LONG_FLOAT.fullmatch(v):
+        return f"{float(v):.6f}"
+    return CODE_HASH.sub("#", v) if lineage else v
 
 
 def store_digests(store_path: Path) -> dict[str, tuple[int, str]]:
@@ -91,7 +95,7 @@ def export_digests(reports: Path) -> dict[str, tuple[int, str]]:
         lineage = path.stem == "herkomst"  # one (item, value) row each
         if lineage:
             frame = frame[~frame[keep[0]].isin(VOLATILE_LINEAGE)]
-        rows = [tuple(keep)] + [tuple(_stable(v) if lineage else v for v in r) for r in frame.itertuples(index=False)]
+        rows = [tuple(keep)] + [tuple(_stable(v, lineage) for v in r) for r in frame.itertuples(index=False)]
         out[f"export/{path.name}"] = (len(frame), _digest(rows))
     return out
 
