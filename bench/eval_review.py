@@ -137,7 +137,7 @@ def summarise(per_manifest: dict, args) -> dict:
     table = {}
     steps = STEPS
     for step in steps:
-        def at(res: dict) -> dict:
+        def at(res: dict, step: int = step) -> dict:
             keys = sorted(res)
             return res[max([k for k in keys if k <= step] or [keys[0]])]  # capped at the pool's size
 

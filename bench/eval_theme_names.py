@@ -89,7 +89,8 @@ def evaluate(rows: list[dict], threshold: float) -> dict:
             top1 += (np.argmax(m, axis=1) == np.arange(len(idx))).tolist()
         k, n = int(np.sum(np.array(same) >= threshold)), len(same)
         t1 = int(np.sum(top1))
-        out[system] = {"n": n, "match": k / n, "match_ci": wilson(k, n), "chance": float(np.mean(np.array(other) >= threshold)) if other else math.nan,
+        out[system] = {"n": n, "match": k / n, "match_ci": wilson(k, n),
+                        "chance": float(np.mean(np.array(other) >= threshold)) if other else math.nan,
                        "mean_sim": float(np.mean(same)), "top1": t1 / n, "top1_ci": wilson(t1, n),
                        "match_at": {t: float(np.mean(np.array(same) >= t)) for t in (0.85, 0.90, 0.93)},
                        "chance_at": {t: float(np.mean(np.array(other) >= t)) if other else math.nan

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,7 +18,7 @@ from stemmen.errors import StemmenError
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="stemmen: van wat een gemeente schrijft en zegt naar bewijs over cultuurverandering.")
 
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="stemmen.toml of de werkruimtemap")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="stemmen.toml of de werkruimtemap")]
 NoPrefectOpt = Annotated[bool, typer.Option("--no-prefect", help="direct uitvoeren, zonder Prefect-flow")]
 
 
@@ -27,7 +27,7 @@ def _fail(message: str) -> None:
     raise typer.Exit(code=1)
 
 
-def _settings(config: Optional[Path]):
+def _settings(config: Path | None):
     from stemmen.settings import load_settings
 
     return load_settings(config)
@@ -220,7 +220,7 @@ def demo(
 @app.command()
 def report(
     config: ConfigOpt = None,
-    scope: Annotated[Optional[list[str]], typer.Option(
+    scope: Annotated[list[str] | None, typer.Option(
         "--scope", help="deelrapport, bijv. 'golf=2026-01' of 'soort=enquete,afdeling=Vergunningen' (herhaalbaar)")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="ook PDF (via headless Chromium)")] = False,
 ) -> None:
@@ -234,7 +234,7 @@ def report(
 @app.command()
 def export(
     config: ConfigOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="map voor de CSV-bestanden en de Excel-werkmap")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="map voor de CSV-bestanden en de Excel-werkmap")] = None,
 ) -> None:
     """Exporteer documenten, segmenten, waardescores, afstemming, signalen (CSV en Excel)."""
     from stemmen import service
@@ -246,7 +246,7 @@ def export(
 @app.command()
 def serve(
     config: ConfigOpt = None,
-    deployment: Annotated[Optional[list[str]], typer.Option(
+    deployment: Annotated[list[str] | None, typer.Option(
         "--deployment", help="alleen deze deployment(s), bijv. wekelijks (herhaalbaar)")] = None,
 ) -> None:
     """Bied de geplande flows aan een Prefect-server aan (wekelijks monitoren, na elke meting)."""
@@ -282,8 +282,8 @@ app.add_typer(manifest_app, name="manifest")
 @manifest_app.command("draft")
 def manifest_draft(
     config: ConfigOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="conceptbestand (standaard manifest-concept.toml)")] = None,
-    until: Annotated[Optional[str], typer.Option(
+    out: Annotated[Path | None, typer.Option("--out", help="conceptbestand (standaard manifest-concept.toml)")] = None,
+    until: Annotated[str | None, typer.Option(
         "--tot", help="alleen input van vóór deze datum (JJJJ-MM-DD); standaard de datum van het huidige manifest")] = None,
 ) -> None:
     """Stel kernwaarden voor uit wat burgers en medewerkers in stap 1 zeiden (enquêtes, brainstorms)."""
@@ -300,7 +300,7 @@ def manifest_draft(
 def manifest_evaluate(
     labels: Annotated[Path, typer.Argument(help="tabel met gelabelde zinnen (CSV/TSV/XLSX: tekst, waarde, richting)")],
     config: ConfigOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="CSV met per zin hoe hij gelezen is")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="CSV met per zin hoe hij gelezen is")] = None,
 ) -> None:
     """Toets hoe goed de waarden herkend worden op eigen gelabelde zinnen (zonder en met voorbeelden)."""
     from stemmen import service
@@ -317,7 +317,7 @@ def manifest_evaluate(
 @app.command()
 def backup(
     config: ConfigOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="bestand voor de kopie (standaard in reservekopieen/)")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="bestand voor de kopie (standaard in reservekopieen/)")] = None,
 ) -> None:
     """Maak een consistente kopie van de database (ook als reservekopie vóór een update)."""
     from stemmen import service
@@ -328,11 +328,11 @@ def backup(
 @app.command()
 def review(
     config: ConfigOpt = None,
-    port: Annotated[Optional[int], typer.Option("--port", help="poort (standaard een vrije poort)")] = None,
+    port: Annotated[int | None, typer.Option("--port", help="poort (standaard een vrije poort)")] = None,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="de browser niet openen")] = False,
-    export_to: Annotated[Optional[Path], typer.Option(
+    export_to: Annotated[Path | None, typer.Option(
         "--export", help="in plaats van de pagina: de volgende teksten in een Excel-werkblad")] = None,
-    import_from: Annotated[Optional[Path], typer.Option(
+    import_from: Annotated[Path | None, typer.Option(
         "--import", help="in plaats van de pagina: labels uit een ingevuld werkblad inlezen")] = None,
     n: Annotated[int, typer.Option("--aantal", help="aantal teksten in het werkblad (--export)")] = 50,
 ) -> None:

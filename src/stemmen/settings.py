@@ -149,7 +149,7 @@ class SourceSettings(_Section):
     speakers: dict[str, str] = Field(default_factory=dict)  # brainstorm: name -> role
 
     @model_validator(mode="after")
-    def _check_kind_keys(self) -> "SourceSettings":
+    def _check_kind_keys(self) -> SourceSettings:
         need: list[str] = []
         if self.format and self.kind != "enquete":
             raise ValueError(f"format '{self.format}' is een enquête-export; zet kind = \"enquete\"")

@@ -246,7 +246,7 @@ _RESULT_TABLES = ("value_scores", "alignment_index", "group_gaps", "alerts", "th
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class StoreBusyError(StemmenError):
@@ -316,7 +316,7 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -21,7 +21,7 @@ from stemmen.ingest.pseudonymise import (
 )
 
 KEEP = ("Vergunningen", "Sociaal Domein", "Lindewaard", "Bureau Verbindingen")
-PLACEHOLDER = re.compile(r"\[(%s)-\d+\]" % "|".join(PLACEHOLDER_KINDS))
+PLACEHOLDER = re.compile(r"\[({})-\d+\]".format("|".join(PLACEHOLDER_KINDS)))
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from report_fixtures import small_data, small_frames  # noqa: F401  (fixtures)
 
 from stemmen.report.casus import case_metrics, wilson
 

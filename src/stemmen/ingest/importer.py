@@ -162,7 +162,7 @@ def prepare_batch(
     for d, text in zip(todo, cleaned[:n]):
         d.text, d.pseudonymised = text, True
     values = iter(cleaned[n + m:])
-    for r, text, vs in zip(out.rejected, cleaned[n:n + m], quoted):
+    for r, text, _vs in zip(out.rejected, cleaned[n:n + m], quoted):
         extra = len(r.content) - REJECTED_CONTENT_CHARS
         r.content = text + (f" … [nog {extra} tekens, zie het bronbestand]" if extra > 0 else "")
         r.reason = QUOTED_CELL.sub(lambda _: next(values), r.reason)

@@ -103,7 +103,7 @@ def _span(start: int, end: int, kind: str, rank: str | None = None) -> _Span:
 
 # --------------------------------------------------------------------------- rules
 
-_EXISTING_PLACEHOLDER = re.compile(r"\[(?:%s)-\d+\]" % "|".join(PLACEHOLDER_KINDS))
+_EXISTING_PLACEHOLDER = re.compile(r"\[(?:{})-\d+\]".format("|".join(PLACEHOLDER_KINDS)))
 
 _EMAIL = re.compile(
     r"(?<![\w.+\-])[\w.+\-']+"

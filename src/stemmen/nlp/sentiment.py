@@ -314,8 +314,6 @@ def _fit_head(X, y, L, embedder, kind, seed, folds, Cs):
                          meta.coef_.astype(np.float32), meta.intercept_.astype(np.float32), metadata)
     return head, report
 
-    return h.hexdigest()[:12]
-
 
 # --- factory ---------------------------------------------------------------------------------
 

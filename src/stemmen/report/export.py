@@ -161,7 +161,8 @@ def _alerts(data: ReportData) -> tuple[pd.DataFrame, pd.DataFrame]:
         d["nr"] = i
         d["also_signalled"] = "; ".join(getattr(a, "also_signalled", ()) or ())
         rows.append(d)
-        ev += [{"nr": i, **{c: getattr(e, c) for c, _, _ in TABLES["signaal_bewijs"] if c != "nr"}} for e in getattr(a, "evidence", ()) or ()]
+        ev += [{"nr": i, **{c: getattr(e, c) for c, _, _ in TABLES["signaal_bewijs"] if c != "nr"}}
+               for e in getattr(a, "evidence", ()) or ()]
     return pd.DataFrame(rows), pd.DataFrame(ev)
 
 

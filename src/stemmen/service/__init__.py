@@ -14,7 +14,7 @@ from stemmen.service.common import (
 from stemmen.service.draft import draft_manifest
 from stemmen.service.ingest import ingest_all, ingest_file, ingest_source, list_source_files
 from stemmen.service.language import analyse_language, embed_segments, score_sentiment, segment_documents
-from stemmen.service.report import EXPORT_QUERIES, export, report
+from stemmen.service.report import EXPORT_QUERIES, export, report, report_data
 from stemmen.service.review import export_review, import_review, open_review
 from stemmen.service.themes import REFIT_SHARE, THEME_SCOPE, codebook_path, extract_themes
 from stemmen.service.values import (
@@ -27,6 +27,6 @@ __all__ = [
     "evaluate_manifest", "export", "export_review", "extract_themes", "import_review", "open_review",
     "finish_run", "ingest_all", "ingest_file", "ingest_source", "lineage", "list_source_files", "manifest_value_ids",
     "monitor", "monitoring_results", "nlp_for", "notify_new_alerts", "open_store", "package_version",
-    "pseudonymiser_for", "report", "score_sentiment", "score_values", "scorer_key", "scorer_params", "segment_documents",
+    "pseudonymiser_for", "report", "report_data", "score_sentiment", "score_values", "scorer_key", "scorer_params", "segment_documents",
     "start_run", "wait_for_store",
 ]

@@ -17,7 +17,7 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
 
     Unchanged input gives the reports already written (``force`` writes them anyway).
     """
-    from stemmen.report import Scope, build_report_data_from_frames, write_reports
+    from stemmen.report import Scope, write_reports
 
     manifest = load_manifest(settings.manifest_path) if settings.manifest_path.is_file() else None
     out = settings.reports_path
@@ -27,18 +27,40 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
             existing = sorted(str(p) for p in out.glob("*.html")) if out.is_dir() else []
             if existing and store.stage_key("report") == state:
                 return existing
-        docs = store.con.execute(
-            "SELECT doc_id, kind, source_name, group_name, department, date, wave, question, value_ref, article,"
-            " case_id, status, role, respondent_key, text FROM documents WHERE is_current ORDER BY date, doc_id"
-        ).df()
-        segs = store.con.execute(
-            "SELECT s.segment_id, s.doc_id, s.idx, s.text, st.polarity, st.label, st.model_key"
-            " FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
-            " LEFT JOIN sentiment st ON st.segment_id = s.segment_id WHERE d.is_current ORDER BY s.doc_id, s.idx"
-        ).df()
-        runs = store.con.execute("SELECT run_id, command, status, finished_at, code_version FROM runs").df()
-        res = monitoring_results(settings, store, state) if manifest is not None else None
-        themes = _themes_for_report(settings, store)
+        data = _report_data(settings, store, manifest, state)
+    settings.reports_path.mkdir(parents=True, exist_ok=True)
+    paths = write_reports(data, settings.reports_path, scopes=[Scope.parse(x) for x in scopes] if scopes else None,
+                          pdf=pdf)
+    if state and not scopes:
+        # writing reports does not change the store, so the key read above still holds
+        with open_store(settings) as store:
+            store.set_stage_key("report", state)
+    return [str(p) for p in paths]
+
+
+def report_data(settings: Settings):
+    """The ``ReportData`` that `report` renders: documents, segments, scores, index, gap, alerts, themes."""
+    manifest = load_manifest(settings.manifest_path) if settings.manifest_path.is_file() else None
+    with open_store(settings) as store:
+        state = _state_key(settings, store, manifest) if manifest is not None else None
+        return _report_data(settings, store, manifest, state)
+
+
+def _report_data(settings: Settings, store, manifest, state):
+    from stemmen.report import build_report_data_from_frames
+
+    docs = store.con.execute(
+        "SELECT doc_id, kind, source_name, group_name, department, date, wave, question, value_ref, article,"
+        " case_id, status, role, respondent_key, text FROM documents WHERE is_current ORDER BY date, doc_id"
+    ).df()
+    segs = store.con.execute(
+        "SELECT s.segment_id, s.doc_id, s.idx, s.text, st.polarity, st.label, st.model_key"
+        " FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
+        " LEFT JOIN sentiment st ON st.segment_id = s.segment_id WHERE d.is_current ORDER BY s.doc_id, s.idx"
+    ).df()
+    runs = store.con.execute("SELECT run_id, command, status, finished_at, code_version FROM runs").df()
+    res = monitoring_results(settings, store, state) if manifest is not None else None
+    themes = _themes_for_report(settings, store)
     a = settings.analysis
     lineage = {
         "code_version": code_version(),
@@ -60,14 +82,7 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
         documents=docs, segments=segs, manifest=manifest, themes=themes, lineage=lineage,
         municipality=(manifest.gemeente if manifest else ""), threshold=a.relevance_threshold,
         period=a.period, baseline_periods=a.baseline_periods, seed=a.seed, **extra)
-    settings.reports_path.mkdir(parents=True, exist_ok=True)
-    paths = write_reports(data, settings.reports_path, scopes=[Scope.parse(x) for x in scopes] if scopes else None,
-                          pdf=pdf)
-    if state and not scopes:
-        # writing reports does not change the store, so the key read above still holds
-        with open_store(settings) as store:
-            store.set_stage_key("report", state)
-    return [str(p) for p in paths]
+    return data
 
 
 EXPORT_QUERIES = {

@@ -7,7 +7,6 @@ from pathlib import Path
 from stemmen.service.common import embedder_for, open_store
 from stemmen.settings import Settings
 
-
 # -- themes -------------------------------------------------------------------------
 THEME_SCOPE = "alles"
 

@@ -25,7 +25,6 @@ SCORER_MODULES = ("scoring", "anchors", "background", "lexical", "ensemble", "re
 def scorer_source() -> str:
     """The source text of the scoring modules (part of the scorer key); read once per process."""
     from stemmen import values
-
     from stemmen.review import teach
 
     folder = Path(values.__file__).parent
@@ -41,7 +40,6 @@ def scorer_key(embedder) -> str:
     import json
 
     from stemmen import __version__
-
     from stemmen.values.scoring import resolve_reader
 
     params = scorer_params(embedder)

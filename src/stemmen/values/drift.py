@@ -396,7 +396,8 @@ class DriftDetector:
                          for r in ev.itertuples())
         back = [t for t in range(t_fire + 1, len(S)) if S[t] <= 0.0]
         value_id, group, department, kind = key
-        return DriftAlert(episode_end=self.periods_[back[0]] if back else None, value_id=value_id, group=group, department=department, kind=kind, metric=self.metric,
+        return DriftAlert(episode_end=self.periods_[back[0]] if back else None, value_id=value_id, group=group,
+                          department=department, kind=kind, metric=self.metric,
                           start_period=self.periods_[t_start], alarm_period=self.periods_[t_fire],
                           baseline_mean=float(base_mean), recent_mean=float(recent),
                           drop=float(base_mean - recent), drop_ci_low=float(lo), drop_ci_high=float(hi),

@@ -181,7 +181,7 @@ def adjust_p(p: Sequence[float], method: str = "holm") -> np.ndarray:
     if method == "holm":
         adj = np.maximum.accumulate((m - np.arange(m)) * ranked)
     elif method == "bh":
-        adj = np.minimum.accumulate((m / np.arange(m, 0, -1) * ranked[::-1]))[::-1]
+        adj = np.minimum.accumulate(m / np.arange(m, 0, -1) * ranked[::-1])[::-1]
     else:
         raise ConfigError(Errors.E712.format(name="correction", value=method, problem="kies 'holm' of 'bh'"))
     res = np.empty(m)
