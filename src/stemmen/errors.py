@@ -226,3 +226,7 @@ class ModelError(StemmenError):
 
 class ThemeError(StemmenError):
     """Theme extraction or the theme codebook cannot proceed."""
+
+
+class ReportError(StemmenError):
+    """A report or export could not be written or converted."""

@@ -17,10 +17,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from stemmen.errors import ConfigError, Errors
+from stemmen.groups import GROUPS
 
 CONFIG_NAME = "stemmen.toml"
-SOURCE_KINDS = ("enquete", "brainstorm", "manifest_reactie", "casus")
-GROUPS = ("burger", "medewerker", "leidinggevende", "raadslid", "bestuurder")
 
 
 class _Section(BaseModel):

@@ -24,7 +24,8 @@ def demo_reports(demo_data, tmp_path_factory):
 
 
 def chromium_or_skip() -> str:
-    from stemmen.report.render import ReportError, find_chromium
+    from stemmen.errors import ReportError
+    from stemmen.report.render import find_chromium
 
     try:
         return find_chromium()

@@ -59,7 +59,7 @@ from stemmen.errors import Errors, ModelError
 from stemmen.ingest.identifiers import find_document_numbers, find_plates, find_register_numbers
 from stemmen.loading import long_lived
 
-__all__ = ["PLACEHOLDER_KINDS", "Pseudonymiser", "default_cache_dir", "load_deduce", "pseudonymise"]
+__all__ = ["PLACEHOLDER_KINDS", "Pseudonymiser", "default_cache_dir", "load_deduce", "looks_personal", "pseudonymise"]
 
 PLACEHOLDER_KINDS = (
     "PERSOON", "EMAIL", "TELEFOON", "ADRES", "POSTCODE", "BSN", "IBAN", "LOCATIE", "INSTELLING", "DATUM",
@@ -368,6 +368,14 @@ def _rule_spans(text: str, full_dates: bool) -> list[_Span]:
         spans.extend(finder(text))
     spans.extend(_find_dates(text, full_dates))
     return spans
+
+
+def looks_personal(text: str) -> bool:
+    """True when a rule detector finds contact details or an identifier in ``text``: an e-mail address,
+    phone number, IBAN, BSN, postcode, licence plate, document or register number. The reports use
+    it to leave out a quote that still looks personal after pseudonymisation (defence in depth)."""
+    return any(next(finder(text), None) is not None for finder in (
+        _find_emails, _find_phones, _find_ibans, _find_bsns, _find_postcodes, _find_identifiers))
 
 
 # --------------------------------------------------------------------------- keep-list

@@ -43,8 +43,8 @@ from stemmen.nlp.sentiment_types import (
     SentimentModel,
     SentimentResult,
     as_list,
-    dist_version,
 )
+from stemmen.versions import dist_version
 
 __all__ = [
     "LABELS", "SentimentResult", "SentimentModel", "LexiconSentiment", "LexiconScore", "EmbeddingSentiment",

@@ -60,9 +60,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from stemmen.errors import Errors, ThemeError
+from stemmen.groups import group_plural
+from stemmen.stats import wilson
 from stemmen.themes.model import extract_themes
 from stemmen.themes.nonanswers import NonAnswerFilter
-from stemmen.themes.over_time import _wilson, prevalence
+from stemmen.themes.over_time import prevalence
 from stemmen.themes.vectorizer import clean_keywords
 
 if TYPE_CHECKING:
@@ -71,11 +73,6 @@ if TYPE_CHECKING:
     from stemmen.nlp.sentiment_types import SentimentModel
     from stemmen.themes.model import ThemeResult
 
-# Dutch plural labels for the respondent groups of DESIGN.md (others are shown as given).
-GROUP_LABELS = {
-    "burger": "burgers", "medewerker": "medewerkers", "leidinggevende": "leidinggevenden",
-    "raadslid": "raadsleden", "bestuurder": "bestuurders", "overig": "overigen",
-}
 PLACEHOLDER_GEDRAG = "Nog te formuleren in de workshop: welk gedrag hoort bij '{naam}'? (geen positief voorbeeld in de input)"
 PLACEHOLDER_TEGEN = "Nog te formuleren in de workshop: welk gedrag past niet bij '{naam}'? (geen negatief voorbeeld in de input)"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -334,7 +331,7 @@ def _candidate(result, cluster, counts, totals, texts, groups, kinds, polarity, 
     shares = []
     for g, total in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])):
         k = sum(counts[t][g] for t in cluster)
-        low, high = _wilson(k, total)
+        low, high = wilson(k, total)
         pol = [polarity[i] for i in members if groups[i] == g and not math.isnan(polarity[i])]
         shares.append(GroupShare(g, k, total, k / total, low, high,
                                  float(np.mean(pol)) if pol else math.nan, len(pol)))
@@ -510,7 +507,7 @@ def _two_proportion_p(k1: int, n1: int, k2: int, n2: int) -> float:
 
 
 def _label(group: str) -> str:
-    return GROUP_LABELS.get(group, group)
+    return group_plural(group)
 
 
 def _pct(x: float) -> str:
