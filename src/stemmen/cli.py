@@ -52,58 +52,38 @@ def _print_summaries(summaries: list[dict], errors: list[str]) -> None:
         typer.secho("FOUT: " + e, fg=typer.colors.RED, err=True)
 
 
-STAGES = {
-    "ingest": ["ingest"],
-    "analyse": ["analyse"],
-    "monitor": ["monitor"],
-    "pipeline": ["ingest", "analyse", "monitor", "reports"],
-}
-STAGE_LABELS = {"ingest": "inlezen", "analyse": "analyseren", "monitor": "monitoren", "reports": "rapporten"}
+# the stages a command runs; "pipeline" runs all of them, in the order of stemmen.service.pipeline
+STAGES = {"ingest": ("ingest",), "analyse": ("analyse",), "monitor": ("monitor",), "pipeline": None}
+STAGE_LABELS = {"ingest": "inlezen", "analyse": "analyseren", "monitor": "monitoren", "report": "rapporten"}
 
 
 def _run(config_path: Path, flow: str, no_prefect: bool) -> dict:
-    """Run pipeline stages as Prefect flows (or directly through the same library calls), with a progress bar."""
+    """Run pipeline stages as Prefect flows, or without Prefect through the same pipeline, with a progress bar."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from stemmen import service
 
     settings = _settings(config_path)
     config = str(settings.workspace / "stemmen.toml")
     if no_prefect:
-        from stemmen import service
-
-        def ingest():
-            summaries, errors = service.ingest_all(settings)
-            return {"summaries": [s.__dict__ for s in summaries], "errors": errors}
-
-        def monitor():
-            if not settings.manifest_path.is_file():
-                return None
-            run_id = service.start_run(settings, "monitor")
-            out = service.monitor(settings, run_id)
-            # the same signalling as the flow: webhook and e-mail, once per alert episode
-            sent = service.notify_new_alerts(out["alerts"], settings)
-            out["signalled"] = {"sent": sent} if sent is not None else None
-            service.finish_run(settings, run_id, "completed", [])
-            return out
-
-        steps = {"ingest": ingest, "analyse": lambda: service.analyse_language(settings), "monitor": monitor,
-                 "reports": lambda: service.report(settings)}
+        def run(stage: str):
+            return service.RUNNERS[stage](settings)
     else:
         from pipelines.environment import configure_prefect
 
         configure_prefect(settings.prefect.api_url, settings.prefect.analytics)
         from pipelines import flows
 
-        # each stage is its own flow run, visible in the Prefect UI
-        steps = {"ingest": lambda: flows.ingest_flow(config), "analyse": lambda: flows.analyse_flow(config),
-                 "monitor": lambda: flows.monitor_flow(config), "reports": lambda: flows.report_flow(config)}
+        def run(stage: str):  # each stage its own flow run, visible in the Prefect UI
+            return flows.STAGE_FLOWS[stage](config)
     out: dict = {}
-    stages = STAGES[flow]
+    stages = STAGES[flow] or service.STAGES
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                   TimeElapsedColumn(), transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("stemmen", total=len(stages))
         for stage in stages:
             bar.update(task, description=f"stemmen: {STAGE_LABELS[stage]}")
-            out[stage] = steps[stage]()
+            out[stage] = run(stage)
             bar.advance(task)
     return {k: v for k, v in out.items() if v is not None}
 
@@ -130,7 +110,9 @@ def _report(result: dict) -> bool:
         if t:
             typer.echo(f"Thema's: {t['themes']} ({t['status']}), {t['non_answers']} non-antwoorden apart gezet,"
                        f" {t['outlier_share']:.0%} niet toegewezen; codeboek: {t['codebook']}")
-    if result.get("monitor"):
+    if result.get("monitor", {}).get("skipped"):
+        typer.echo(f"Monitoring overgeslagen: {result['monitor']['skipped']}.")
+    elif result.get("monitor"):
         m = result["monitor"]
         typer.echo(f"Monitoring: {m['index_rows']} rijen afstemmingsindex, {m['gaps']} waarden vergeleken"
                    " (burgers tegenover medewerkers)" + (" — ongewijzigd sinds de vorige run" if m.get("unchanged") else ""))
@@ -209,7 +191,7 @@ def demo(
     failed = _report(result)
     settings = _settings(path)
     typer.echo(f"Database: {settings.store_path.resolve()}")
-    for p in result.get("reports") or []:
+    for p in result.get("report") or []:
         if p.endswith(".html"):
             typer.echo(f"Rapport: {p}")
     typer.echo(f"Exports: {settings.reports_path.resolve() / 'export'}")
