@@ -349,10 +349,7 @@ def rejected(config: ConfigOpt = None, limit: int = 50) -> None:
 
     settings = _settings(config or Path.cwd())
     with service.open_store(settings) as store:
-        rows = store.query(
-            "SELECT file_name, row_number, reason FROM rejected_rows ORDER BY created_at, file_name, row_number"
-            " LIMIT ?", [limit],
-        )
+        rows = store.rejected(limit)
     for file_name, row, reason in rows:
         typer.echo(f"{file_name}, rij {row}: {reason}")
     if not rows:

@@ -19,12 +19,13 @@ from stemmen.service.pipeline import (
     RUNNERS, STAGES, DirectSteps, analyse_language, ingest_all, run_analyse, run_ingest, run_monitor, run_pipeline,
     run_report,
 )
-from stemmen.service.report import EXPORT_QUERIES, export, report, report_data
+from stemmen.service.report import export, report, report_data
 from stemmen.service.review import export_review, import_review, open_review
 from stemmen.service.themes import REFIT_SHARE, THEME_SCOPE, codebook_path, extract_themes
 from stemmen.service.values import (
     alerts_table, evaluate_manifest, monitor, monitoring_results, score_values, scorer_key, scorer_params,
 )
+from stemmen.store_reads import EXPORT_QUERIES
 
 __all__ = [
     "EXPORT_QUERIES", "REFIT_SHARE", "RUNNERS", "STAGES", "THEME_SCOPE", "CachingEmbedder", "DirectSteps",

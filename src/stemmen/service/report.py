@@ -49,16 +49,9 @@ def report_data(settings: Settings):
 def _report_data(settings: Settings, store, manifest, state):
     from stemmen.report import build_report_data_from_frames
 
-    docs = store.con.execute(
-        "SELECT doc_id, kind, source_name, group_name, department, date, wave, question, value_ref, article,"
-        " case_id, status, role, respondent_key, text FROM documents WHERE is_current ORDER BY date, doc_id"
-    ).df()
-    segs = store.con.execute(
-        "SELECT s.segment_id, s.doc_id, s.idx, s.text, st.polarity, st.label, st.model_key"
-        " FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
-        " LEFT JOIN sentiment st ON st.segment_id = s.segment_id WHERE d.is_current ORDER BY s.doc_id, s.idx"
-    ).df()
-    runs = store.con.execute("SELECT run_id, command, status, finished_at, code_version FROM runs").df()
+    docs = store.report_documents()
+    segs = store.report_segments()
+    runs = store.runs_frame()
     res = monitoring_results(settings, store, state) if manifest is not None else None
     themes = _themes_for_report(settings, store)
     a = settings.analysis
@@ -85,39 +78,13 @@ def _report_data(settings: Settings, store, manifest, state):
     return data
 
 
-EXPORT_QUERIES = {
-    "documents.csv": "SELECT doc_id, doc_key, version, kind, source_name, group_name, department, date, wave, question,"
-                     " value_ref, article, case_id, status, role, respondent_key, text, file_name, row_number, batch_id"
-                     " FROM documents WHERE is_current ORDER BY date, doc_id",
-    "segments.csv": "SELECT s.segment_id, s.doc_id, s.idx, s.start_char, s.end_char, s.text,"
-                    " array_to_string(s.lemmas, ' ') AS lemmas, t.polarity, t.label AS sentiment, t.model_key AS"
-                    " sentiment_model, a.theme_id, a.non_answer FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
-                    " LEFT JOIN sentiment t ON t.segment_id = s.segment_id LEFT JOIN theme_assignments a"
-                    " ON a.segment_id = s.segment_id AND a.scope = 'alles' WHERE d.is_current ORDER BY s.doc_id, s.idx",
-    "themes.csv": "SELECT scope, theme_id, label, array_to_string(keywords, '; ') AS keywords, size,"
-                  " array_to_string(examples, ' | ') AS examples, status, run_id FROM themes ORDER BY scope, theme_id",
-    "value_scores.csv": "SELECT segment_id, value_id, relevance, alignment, is_top, manifest_version,"
-                        " manifest_fingerprint, scorer_key FROM value_scores ORDER BY segment_id, value_id",
-    "alignment.csv": "SELECT value_id, group_name, kind, department, period, n, n_segments, attention, mean, sd,"
-                     " ci_low, ci_high, ci_method, low_n, manifest_fingerprint, scorer_key, run_id FROM alignment_index"
-                     " ORDER BY value_id, group_name, kind, department, period",
-    "group_gaps.csv": "SELECT value_id, n_a, n_b, mean_a, mean_b, diff, ci_low, ci_high, p, p_adj, significant,"
-                      " verdict, manifest_fingerprint, scorer_key, run_id FROM group_gaps ORDER BY value_id",
-    "alerts.csv": "SELECT alert_id, value_id, group_name, department, kind, metric, start_period, alarm_period,"
-                  " baseline_mean, recent_mean, drop, drop_ci_low, drop_ci_high, n_baseline, n_recent, statistic,"
-                  " threshold, episode_end, also_signalled, evidence, manifest_fingerprint, scorer_key, run_id"
-                  " FROM alerts ORDER BY alarm_period, value_id",
-}
-
-
 def export(settings: Settings, out_dir: str | Path | None = None) -> list[str]:
     """Write the store's results as CSV files (one per table) for researchers."""
     out = Path(out_dir) if out_dir else settings.reports_path / "export"
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     with open_store(settings) as store:
-        for name, sql in EXPORT_QUERIES.items():
-            frame = store.con.execute(sql).df()
+        for name, frame in store.export_frames().items():
             safe_frame(frame).to_csv(out / name, index=False, encoding="utf-8", lineterminator="\r\n")
             paths.append(str(out / name))
     return paths
