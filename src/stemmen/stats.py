@@ -128,3 +128,15 @@ def adjust_p(p: Sequence[float], method: str = "holm") -> np.ndarray:
     res[order] = np.minimum(adj, 1.0)
     out[ok] = res
     return out
+
+
+def two_proportion_p(k1: int, n1: int, k2: int, n2: int) -> float:
+    """Two-sided p-value of the z test for two proportions k1/n1 and k2/n2 (pooled; NaN when a group is empty)."""
+    if n1 == 0 or n2 == 0:
+        return math.nan
+    pooled = (k1 + k2) / (n1 + n2)
+    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    if se == 0:
+        return 1.0
+    z = abs(k1 / n1 - k2 / n2) / se
+    return math.erfc(z / math.sqrt(2))

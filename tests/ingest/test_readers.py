@@ -4,7 +4,8 @@ import json
 import pytest
 
 from stemmen.errors import InputError
-from stemmen.ingest.readers import read_table, read_transcript
+from stemmen.ingest.readers import read_table
+from stemmen.ingest.transcript_files import read_transcript
 
 # --------------------------------------------------------------------------- CSV / TSV
 

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from stemmen.groups import GROUP_ORDER, SOURCE_KINDS
-from stemmen.ingest.pseudonymise import looks_personal
+from stemmen.ingest.pii_rules import looks_personal
 from stemmen.report import charts, fmt
 from stemmen.report.data import ReportData
 
