@@ -12,7 +12,7 @@ test: setup
 	@bash scripts/setup-browser.sh
 	.venv/bin/python -m pytest -q
 
-# everything but the demo builds, the Prefect server and the browser (under 2 minutes)
+# everything but the demo builds, the Prefect server and the browser (tests marked slow, server, browser)
 test-fast: setup
 	.venv/bin/python -m pytest -q -m "not slow and not server and not browser"
 
