@@ -1,5 +1,5 @@
-# The two commands of the README: `make demo` and `make test`.
-.PHONY: setup demo test bench clean
+# The two commands of the README: `make demo` and `make test` (`make test-fast` and `make lint` while developing).
+.PHONY: setup demo test test-fast lint bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -11,6 +11,13 @@ demo: setup
 test: setup
 	@bash scripts/setup-browser.sh
 	.venv/bin/python -m pytest -q
+
+# everything but the demo builds, the Prefect server and the browser (tests marked slow, server, browser)
+test-fast: setup
+	.venv/bin/python -m pytest -q -m "not slow and not server and not browser"
+
+lint: setup
+	.venv/bin/ruff check .
 
 bench: setup
 	.venv/bin/python bench/bench_ingest.py

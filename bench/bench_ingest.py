@@ -76,8 +76,8 @@ questions = ["{Q1}", "{Q2}"]
 
 def run_one(case: str, mode: str) -> dict:
     from stemmen import service
-    from stemmen.settings import load_settings
     from stemmen.ingest.importer import prepare_batch
+    from stemmen.settings import load_settings
     from stemmen.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:

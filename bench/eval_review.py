@@ -42,7 +42,8 @@ from stemmen.review.select import choose, uncertainty  # noqa: E402
 from stemmen.review.teach import scorer_for  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import read_corpus  # noqa: E402
-from stemmen.values.evaluate import auroc, evaluate, wilson  # noqa: E402
+from stemmen.stats import auroc, wilson  # noqa: E402
+from stemmen.values.evaluate import evaluate  # noqa: E402
 
 HELD_OUT = ROOT / "data" / "eval" / "values-unseen"
 CACHE = Path(os.environ.get("STEMMEN_BENCH_CACHE")
@@ -137,7 +138,7 @@ def summarise(per_manifest: dict, args) -> dict:
     table = {}
     steps = STEPS
     for step in steps:
-        def at(res: dict) -> dict:
+        def at(res: dict, step: int = step) -> dict:
             keys = sorted(res)
             return res[max([k for k in keys if k <= step] or [keys[0]])]  # capped at the pool's size
 

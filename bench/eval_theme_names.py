@@ -36,15 +36,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return math.nan, math.nan
-    p = k / n
-    d = 1 + z * z / n
-    c = (p + z * z / (2 * n)) / d
-    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return c - h, c + h
+from stemmen.stats import wilson  # noqa: E402
 
 
 def load(keys: list[Path], humans: list[Path]) -> list[dict]:
@@ -89,7 +81,8 @@ def evaluate(rows: list[dict], threshold: float) -> dict:
             top1 += (np.argmax(m, axis=1) == np.arange(len(idx))).tolist()
         k, n = int(np.sum(np.array(same) >= threshold)), len(same)
         t1 = int(np.sum(top1))
-        out[system] = {"n": n, "match": k / n, "match_ci": wilson(k, n), "chance": float(np.mean(np.array(other) >= threshold)) if other else math.nan,
+        out[system] = {"n": n, "match": k / n, "match_ci": wilson(k, n),
+                        "chance": float(np.mean(np.array(other) >= threshold)) if other else math.nan,
                        "mean_sim": float(np.mean(same)), "top1": t1 / n, "top1_ci": wilson(t1, n),
                        "match_at": {t: float(np.mean(np.array(same) >= t)) for t in (0.85, 0.90, 0.93)},
                        "chance_at": {t: float(np.mean(np.array(other) >= t)) if other else math.nan

@@ -80,7 +80,8 @@ def main() -> None:
         "two_fits_equal": again.assignments == res.assignments and [t.keywords for t in again.themes] == [t.keywords for t in res.themes],
         "save_load_transform_equal": loaded.assignments == res.assignments,
     }
-    report = {"n": len(texts), "embed_s": round(t_embed, 1), "stemmen": {**ours, "fit_s": round(t_fit, 1), "strategy": res.lineage["strategy"]},
+    report = {"n": len(texts), "embed_s": round(t_embed, 1), "stemmen": {**ours, "fit_s": round(t_fit, 1),
+                                                                                   "strategy": res.lineage["strategy"]},
               "bertopic_defaults": {**base, "fit_s": round(t_plain, 1)}, "determinism": determinism}
     print(f"{'':22}{'NMI':>7}{'ARI':>7}{'outliers':>10}{'themes':>8}{'fit s':>8}")
     for name, r in (("stemmen", report["stemmen"]), ("BERTopic defaults", report["bertopic_defaults"])):

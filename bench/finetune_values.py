@@ -133,7 +133,7 @@ def build_encoder(path: str):
             x = F.layer_norm(x, (H,), self.ln_w, self.ln_b, cfg["eps"])
             attn_mask = (1.0 - mask[:, None, None, :]) * -1e9
             for ly in self.layers:
-                def split(w, b):
+                def split(w, b, x=x):
                     return F.linear(x, w, b).view(n, length, heads, H // heads).transpose(1, 2)
                 a = F.scaled_dot_product_attention(split(ly.q_w, ly.q_b), split(ly.k_w, ly.k_b),
                                                    split(ly.v_w, ly.v_b), attn_mask=attn_mask)

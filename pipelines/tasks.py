@@ -1,4 +1,5 @@
-"""One-line Prefect tasks over the library. Retries live here, only on I/O.
+"""One-line Prefect tasks over the library: the steps of ``stemmen.service.pipeline`` (same names and
+signatures as its ``DirectSteps``). Retries live here, only on I/O.
 
 Raw (not yet pseudonymised) text never crosses a task boundary: reading,
 pseudonymising and writing a file happen inside one task. Tasks get settings

@@ -1,4 +1,4 @@
-"""Shared fixtures: an in-memory store and a workspace writer."""
+"""Shared fixtures: an in-memory store, the demo workspace, and the markers that follow from them."""
 
 from __future__ import annotations
 
@@ -8,6 +8,20 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "data" / "demo"
+
+# a test that uses one of these fixtures builds the demo (minutes) or starts a Prefect server
+SLOW_FIXTURES = {"demo_workspace", "demo_analysed", "demo_data", "demo_reports"}
+SERVER_FIXTURES = {"prefect_harness", "prefect_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark by fixture, so that a new test on the demo or a server is in the right subset without remembering."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if names & SERVER_FIXTURES:
+            item.add_marker(pytest.mark.server)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 
-
 def test_demo_ingests_completely(demo_workspace):
     settings, summaries, errors = demo_workspace
     assert errors == []

@@ -55,7 +55,7 @@ def test_rejected_rows_kept_with_reason(store):
 def test_batch_is_atomic(store):
     bad = draft("s|2|q", "Tweede.")
     bad.date = "geen datum"  # makes the insert fail halfway
-    with pytest.raises(Exception):
+    with pytest.raises(ValueError):  # the date does not parse
         store.write_batch(batch([draft("s|1|q", "Eerste."), bad]))
     assert store.count("documents") == 0
     assert store.count("import_batches") == 0

@@ -21,7 +21,7 @@ SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 def _filled(path: Path) -> int:
     with Store(path) as s:
-        s.con.execute("CREATE TABLE extra AS SELECT range AS i, 'notitie ' || range AS t FROM range(50000)")
+        s._con.execute("CREATE TABLE extra AS SELECT range AS i, 'notitie ' || range AS t FROM range(50000)")
     return path.stat().st_size
 
 
@@ -61,7 +61,7 @@ def test_a_duckdb_file_of_something_else_is_refused(tmp_path):
 def test_a_store_of_a_newer_stemmen_is_refused(tmp_path):
     path = tmp_path / "stemmen.duckdb"
     with Store(path) as s:
-        s.con.execute("INSERT INTO schema_migrations VALUES (99, '099_toekomst', now())")
+        s._con.execute("INSERT INTO schema_migrations VALUES (99, '099_toekomst', now())")
     with pytest.raises(StemmenError, match="nieuwere versie van stemmen .*099_toekomst"):
         Store(path)
 
@@ -70,7 +70,7 @@ def test_the_store_is_copied_aside_before_a_migration(tmp_path, monkeypatch):
     path = tmp_path / "stemmen.duckdb"
     monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS[:-1])
     with Store(path) as s:
-        s.con.execute("CREATE TABLE bewijs AS SELECT 42 AS antwoord")
+        s._con.execute("CREATE TABLE bewijs AS SELECT 42 AS antwoord")
     monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
     with Store(path) as s:
         assert len(s.migrations()) == len(MIGRATIONS)

@@ -75,7 +75,7 @@ def validate(cases) -> None:
     keys = [c[0] for c in cases]
     assert len(keys) == len(set(keys)), "duplicate case key"
     texts = set()
-    for key, dept, notes in cases:
+    for key, _dept, notes in cases:
         assert 2 <= len(notes) <= 4, f"{key}: {len(notes)} notes"
         dates = [n[0] for n in notes]
         assert dates == sorted(dates) and len(set(dates)) == len(dates), f"{key}: dates not increasing"

@@ -110,8 +110,9 @@ def main() -> None:
         "other depts/other values": lambda k: k["afdeling"] != "Vergunningen" and k["waarde"] != "gelijkwaardig",
     }
     for name, pred in groups.items():
-        print(f"  {name:<28} {mean_of(lambda k: pred(k) and k['datum'] < '2026'):>16}   "
-              f"{mean_of(lambda k: pred(k) and k['datum'] >= '2026'):>16}")
+        before = mean_of(lambda k, pred=pred: pred(k) and k["datum"] < "2026")
+        after = mean_of(lambda k, pred=pred: pred(k) and k["datum"] >= "2026")
+        print(f"  {name:<28} {before:>16}   {after:>16}")
 
 
 if __name__ == "__main__":

@@ -47,7 +47,8 @@ def main() -> None:
     for r in r1:
         dt.datetime.strptime(r["datum"], "%d-%m-%Y")
         for q in qs1:
-            answers.append(r[q]); kinds[kind(r[q])] += 1
+            answers.append(r[q])
+            kinds[kind(r[q])] += 1
     print(f"{p1.name}: {len(r1)} respondenten, {len(r1) * 2} antwoordcellen, wijken {collections.Counter(r['wijk'] for r in r1)}")
     d1 = [dt.datetime.strptime(r["datum"], "%d-%m-%Y").date() for r in r1]
     print(f"   datums {min(d1)} .. {max(d1)}, kolommen {list(r1[0].keys())}")
@@ -61,7 +62,8 @@ def main() -> None:
     assert all(isinstance(r[3], dt.datetime) for r in body), "Datum must be real date cells"
     for r in body:
         for v in r[4:6]:
-            answers.append(v or ""); kinds[kind(v)] += 1
+            answers.append(v or "")
+            kinds[kind(v)] += 1
     print(f"{p2.name}: sheets {wb.sheetnames}, {len(body)} respondenten, {len(body) * 2} antwoordcellen")
     print(f"   kolommen {list(head)}")
     print(f"   functiegroep {collections.Counter(r[1] for r in body)}, afdeling {collections.Counter(r[2] for r in body)}")
@@ -71,7 +73,8 @@ def main() -> None:
     assert not p3.read_bytes().startswith(b"\xef\xbb\xbf"), "no BOM expected"
     r3 = read_csv(p3, "utf-8", ",")
     for r in r3:
-        answers.append(r["antwoord"]); kinds[kind(r["antwoord"])] += 1
+        answers.append(r["antwoord"])
+        kinds[kind(r["antwoord"])] += 1
     print(f"{p3.name}: {len(r3)} antwoorden, {len({r['respondent'] for r in r3})} respondenten")
     print(f"   per maand {dict(sorted(collections.Counter(r['maand'] for r in r3).items()))}")
     print(f"   per afdeling {collections.Counter(r['afdeling'] for r in r3)}")
@@ -83,7 +86,8 @@ def main() -> None:
     qs4 = list(r4[0].keys())[4:]
     for r in r4:
         for q in qs4:
-            answers.append(r[q]); kinds[kind(r[q])] += 1
+            answers.append(r[q])
+            kinds[kind(r[q])] += 1
     print(f"{p4.name}: {len(r4)} respondenten, {len(r4) * 2} antwoordcellen, kolommen {list(r4[0].keys())}")
     multiline = sum("\n" in r[q] for r in r4 for q in qs4)
     print(f"   datums {r4[0]['ingevuld_op']} .. {r4[-1]['ingevuld_op']}, antwoorden met regeleinde: {multiline}")

@@ -25,7 +25,7 @@ def pseudonymise(texts: list[str], *, use_deduce: bool = True, keep: tuple[str, 
     return _pseudonymise(list(texts), cache_dir=cache_dir, keep=tuple(keep), use_deduce=use_deduce)
 
 
-def load_manifest(path) -> "Manifest":
+def load_manifest(path) -> Manifest:
     """Load and validate a manifest TOML file (values with gedrag and tegengedrag)."""
     from stemmen.manifest import load_manifest as _load
 
@@ -52,7 +52,7 @@ def sentiment(texts: list[str], *, kind: str = "hybrid", model: str | None = Non
     return _sentiment(list(texts), kind=kind, model=model, embedder=embedder)
 
 
-def score_values(texts: list[str], manifest: "Manifest", *, embedder=None, use_sentiment: bool = True):
+def score_values(texts: list[str], manifest: Manifest, *, embedder=None, use_sentiment: bool = True):
     """Relevance (0..1) and alignment (-1..1) of each text to each value of the manifest.
 
     One result per text with ``.relevance``, ``.alignment`` (dicts by value id) and

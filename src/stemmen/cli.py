@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,7 +18,7 @@ from stemmen.errors import StemmenError
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="stemmen: van wat een gemeente schrijft en zegt naar bewijs over cultuurverandering.")
 
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="stemmen.toml of de werkruimtemap")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="stemmen.toml of de werkruimtemap")]
 NoPrefectOpt = Annotated[bool, typer.Option("--no-prefect", help="direct uitvoeren, zonder Prefect-flow")]
 
 
@@ -27,7 +27,7 @@ def _fail(message: str) -> None:
     raise typer.Exit(code=1)
 
 
-def _settings(config: Optional[Path]):
+def _settings(config: Path | None):
     from stemmen.settings import load_settings
 
     return load_settings(config)
@@ -52,58 +52,38 @@ def _print_summaries(summaries: list[dict], errors: list[str]) -> None:
         typer.secho("FOUT: " + e, fg=typer.colors.RED, err=True)
 
 
-STAGES = {
-    "ingest": ["ingest"],
-    "analyse": ["analyse"],
-    "monitor": ["monitor"],
-    "pipeline": ["ingest", "analyse", "monitor", "reports"],
-}
-STAGE_LABELS = {"ingest": "inlezen", "analyse": "analyseren", "monitor": "monitoren", "reports": "rapporten"}
+# the stages a command runs; "pipeline" runs all of them, in the order of stemmen.service.pipeline
+STAGES = {"ingest": ("ingest",), "analyse": ("analyse",), "monitor": ("monitor",), "pipeline": None}
+STAGE_LABELS = {"ingest": "inlezen", "analyse": "analyseren", "monitor": "monitoren", "report": "rapporten"}
 
 
 def _run(config_path: Path, flow: str, no_prefect: bool) -> dict:
-    """Run pipeline stages as Prefect flows (or directly through the same library calls), with a progress bar."""
+    """Run pipeline stages as Prefect flows, or without Prefect through the same pipeline, with a progress bar."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from stemmen import service
 
     settings = _settings(config_path)
     config = str(settings.workspace / "stemmen.toml")
     if no_prefect:
-        from stemmen import service
-
-        def ingest():
-            summaries, errors = service.ingest_all(settings)
-            return {"summaries": [s.__dict__ for s in summaries], "errors": errors}
-
-        def monitor():
-            if not settings.manifest_path.is_file():
-                return None
-            run_id = service.start_run(settings, "monitor")
-            out = service.monitor(settings, run_id)
-            # the same signalling as the flow: webhook and e-mail, once per alert episode
-            sent = service.notify_new_alerts(out["alerts"], settings)
-            out["signalled"] = {"sent": sent} if sent is not None else None
-            service.finish_run(settings, run_id, "completed", [])
-            return out
-
-        steps = {"ingest": ingest, "analyse": lambda: service.analyse_language(settings), "monitor": monitor,
-                 "reports": lambda: service.report(settings)}
+        def run(stage: str):
+            return service.RUNNERS[stage](settings)
     else:
         from pipelines.environment import configure_prefect
 
         configure_prefect(settings.prefect.api_url, settings.prefect.analytics)
         from pipelines import flows
 
-        # each stage is its own flow run, visible in the Prefect UI
-        steps = {"ingest": lambda: flows.ingest_flow(config), "analyse": lambda: flows.analyse_flow(config),
-                 "monitor": lambda: flows.monitor_flow(config), "reports": lambda: flows.report_flow(config)}
+        def run(stage: str):  # each stage its own flow run, visible in the Prefect UI
+            return flows.STAGE_FLOWS[stage](config)
     out: dict = {}
-    stages = STAGES[flow]
+    stages = STAGES[flow] or service.STAGES
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                   TimeElapsedColumn(), transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("stemmen", total=len(stages))
         for stage in stages:
             bar.update(task, description=f"stemmen: {STAGE_LABELS[stage]}")
-            out[stage] = steps[stage]()
+            out[stage] = run(stage)
             bar.advance(task)
     return {k: v for k, v in out.items() if v is not None}
 
@@ -130,7 +110,9 @@ def _report(result: dict) -> bool:
         if t:
             typer.echo(f"Thema's: {t['themes']} ({t['status']}), {t['non_answers']} non-antwoorden apart gezet,"
                        f" {t['outlier_share']:.0%} niet toegewezen; codeboek: {t['codebook']}")
-    if result.get("monitor"):
+    if result.get("monitor", {}).get("skipped"):
+        typer.echo(f"Monitoring overgeslagen: {result['monitor']['skipped']}.")
+    elif result.get("monitor"):
         m = result["monitor"]
         typer.echo(f"Monitoring: {m['index_rows']} rijen afstemmingsindex, {m['gaps']} waarden vergeleken"
                    " (burgers tegenover medewerkers)" + (" — ongewijzigd sinds de vorige run" if m.get("unchanged") else ""))
@@ -209,7 +191,7 @@ def demo(
     failed = _report(result)
     settings = _settings(path)
     typer.echo(f"Database: {settings.store_path.resolve()}")
-    for p in result.get("reports") or []:
+    for p in result.get("report") or []:
         if p.endswith(".html"):
             typer.echo(f"Rapport: {p}")
     typer.echo(f"Exports: {settings.reports_path.resolve() / 'export'}")
@@ -220,7 +202,7 @@ def demo(
 @app.command()
 def report(
     config: ConfigOpt = None,
-    scope: Annotated[Optional[list[str]], typer.Option(
+    scope: Annotated[list[str] | None, typer.Option(
         "--scope", help="deelrapport, bijv. 'golf=2026-01' of 'soort=enquete,afdeling=Vergunningen' (herhaalbaar)")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="ook PDF (via headless Chromium)")] = False,
 ) -> None:
@@ -234,7 +216,7 @@ def report(
 @app.command()
 def export(
     config: ConfigOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="map voor de CSV-bestanden en de Excel-werkmap")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="map voor de CSV-bestanden en de Excel-werkmap")] = None,
 ) -> None:
     """Exporteer documenten, segmenten, waardescores, afstemming, signalen (CSV en Excel)."""
     from stemmen import service
@@ -246,7 +228,7 @@ def export(
 @app.command()
 def serve(
     config: ConfigOpt = None,
-    deployment: Annotated[Optional[list[str]], typer.Option(
+    deployment: Annotated[list[str] | None, typer.Option(
         "--deployment", help="alleen deze deployment(s), bijv. wekelijks (herhaalbaar)")] = None,
 ) -> None:
     """Bied de geplande flows aan een Prefect-server aan (wekelijks monitoren, na elke meting)."""
@@ -282,8 +264,8 @@ app.add_typer(manifest_app, name="manifest")
 @manifest_app.command("draft")
 def manifest_draft(
     config: ConfigOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="conceptbestand (standaard manifest-concept.toml)")] = None,
-    until: Annotated[Optional[str], typer.Option(
+    out: Annotated[Path | None, typer.Option("--out", help="conceptbestand (standaard manifest-concept.toml)")] = None,
+    until: Annotated[str | None, typer.Option(
         "--tot", help="alleen input van vóór deze datum (JJJJ-MM-DD); standaard de datum van het huidige manifest")] = None,
 ) -> None:
     """Stel kernwaarden voor uit wat burgers en medewerkers in stap 1 zeiden (enquêtes, brainstorms)."""
@@ -300,7 +282,7 @@ def manifest_draft(
 def manifest_evaluate(
     labels: Annotated[Path, typer.Argument(help="tabel met gelabelde zinnen (CSV/TSV/XLSX: tekst, waarde, richting)")],
     config: ConfigOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="CSV met per zin hoe hij gelezen is")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="CSV met per zin hoe hij gelezen is")] = None,
 ) -> None:
     """Toets hoe goed de waarden herkend worden op eigen gelabelde zinnen (zonder en met voorbeelden)."""
     from stemmen import service
@@ -317,7 +299,7 @@ def manifest_evaluate(
 @app.command()
 def backup(
     config: ConfigOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="bestand voor de kopie (standaard in reservekopieen/)")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="bestand voor de kopie (standaard in reservekopieen/)")] = None,
 ) -> None:
     """Maak een consistente kopie van de database (ook als reservekopie vóór een update)."""
     from stemmen import service
@@ -328,11 +310,11 @@ def backup(
 @app.command()
 def review(
     config: ConfigOpt = None,
-    port: Annotated[Optional[int], typer.Option("--port", help="poort (standaard een vrije poort)")] = None,
+    port: Annotated[int | None, typer.Option("--port", help="poort (standaard een vrije poort)")] = None,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="de browser niet openen")] = False,
-    export_to: Annotated[Optional[Path], typer.Option(
+    export_to: Annotated[Path | None, typer.Option(
         "--export", help="in plaats van de pagina: de volgende teksten in een Excel-werkblad")] = None,
-    import_from: Annotated[Optional[Path], typer.Option(
+    import_from: Annotated[Path | None, typer.Option(
         "--import", help="in plaats van de pagina: labels uit een ingevuld werkblad inlezen")] = None,
     n: Annotated[int, typer.Option("--aantal", help="aantal teksten in het werkblad (--export)")] = 50,
 ) -> None:
@@ -367,10 +349,7 @@ def rejected(config: ConfigOpt = None, limit: int = 50) -> None:
 
     settings = _settings(config or Path.cwd())
     with service.open_store(settings) as store:
-        rows = store.query(
-            "SELECT file_name, row_number, reason FROM rejected_rows ORDER BY created_at, file_name, row_number"
-            " LIMIT ?", [limit],
-        )
+        rows = store.rejected(limit)
     for file_name, row, reason in rows:
         typer.echo(f"{file_name}, rij {row}: {reason}")
     if not rows:

@@ -76,7 +76,8 @@ class Errors:
 
     # --- pseudonymise ---
     E400 = "Pseudonimisering: {problem}"
-    E401 = "Pseudonimisering: het pakket deduce kan niet worden geladen ({problem}); installeer deduce of zet privacy.use_deduce = false (dan vinden alleen de vaste regels persoonsgegevens, geen losse namen)."
+    E401 = ("Pseudonimisering: het pakket deduce kan niet worden geladen ({problem}); installeer deduce of zet"
+            " privacy.use_deduce = false (dan vinden alleen de vaste regels persoonsgegevens, geen losse namen).")
     E402 = "Pseudonimisering: de cachemap {path} voor deduce is niet te maken of te beschrijven: {problem}. Kies een andere map."
     E403 = "Pseudonimisering: de deduce-cache {path} is beschadigd ({problem}) en wordt opnieuw opgebouwd (1-3 minuten)."
     E404 = "Pseudonimisering: onbekende waarde dates={value!r}; kies 'full' (alle volledige datums) of 'birth' (alleen geboortedatums)."
@@ -132,10 +133,13 @@ class Errors:
     # --- values / drift ---
     E700 = "Waarden: {problem}"
     E701 = "Waarden: de scorer is nog niet gefit; roep eerst fit(manifest) aan."
-    E702 = "Waarden: {n_emb} embeddings meegegeven voor {n_texts} teksten (of dimensie {dim} in plaats van {expected}); gebruik embeddings van hetzelfde model als de scorer."
+    E702 = ("Waarden: {n_emb} embeddings meegegeven voor {n_texts} teksten (of dimensie {dim} in plaats van {expected});"
+            " gebruik embeddings van hetzelfde model als de scorer.")
     E703 = "Waarden: {n_sent} sentimentwaarden meegegeven voor {n_texts} teksten."
-    E704 = "Waarden: een ensemble heeft minstens 2 embedders en per embedder een niet-negatief gewicht nodig ({n} embedders, {n_weights} gewichten)."
-    E705 = "Waarden: de aangeleerde lezer {path} is niet te gebruiken ({problem}); bouw hem opnieuw met scripts/train_values_reader.py of gebruik reader=None."
+    E704 = ("Waarden: een ensemble heeft minstens 2 embedders en per embedder een niet-negatief gewicht nodig"
+            " ({n} embedders, {n_weights} gewichten).")
+    E705 = ("Waarden: de aangeleerde lezer {path} is niet te gebruiken ({problem}); bouw hem opnieuw met"
+            " scripts/train_values_reader.py of gebruik reader=None.")
     E706 = "Waarden: deze scorer heeft geen aangeleerde lezer (reader=None of een ander embeddingmodel)."
     E707 = "Waarden: de lezer {path} is getraind op vectoren van {trained}, niet van {model}; kies een lezer voor dit model of reader=None."
     # alignment index, group gap, drift (values/index.py, values/drift.py)
@@ -226,3 +230,7 @@ class ModelError(StemmenError):
 
 class ThemeError(StemmenError):
     """Theme extraction or the theme codebook cannot proceed."""
+
+
+class ReportError(StemmenError):
+    """A report or export could not be written or converted."""

@@ -24,8 +24,8 @@ import datetime as dt
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -267,7 +267,7 @@ def read_labelled_sentences(path: str | Path, values: Sequence[Value], *,
         text, label, stance = cells["tekst"], cells["waarde"].lower(), cells["richting"].replace("−", "-")
 
         def bad(problem: str) -> ManifestError:
-            return ManifestError(Errors.E101.format(path=path, row=raw.row, problem=problem))
+            return ManifestError(Errors.E101.format(path=path, row=raw.row, problem=problem))  # noqa: B023 (used in this iteration)
 
         if not text:
             raise bad("de kolom tekst is leeg")

@@ -17,10 +17,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from stemmen.errors import ConfigError, Errors
+from stemmen.groups import GROUPS
 
 CONFIG_NAME = "stemmen.toml"
-SOURCE_KINDS = ("enquete", "brainstorm", "manifest_reactie", "casus")
-GROUPS = ("burger", "medewerker", "leidinggevende", "raadslid", "bestuurder")
 
 
 class _Section(BaseModel):
@@ -152,7 +151,7 @@ class SourceSettings(_Section):
     speakers: dict[str, str] = Field(default_factory=dict)  # brainstorm: name -> role
 
     @model_validator(mode="after")
-    def _check_kind_keys(self) -> "SourceSettings":
+    def _check_kind_keys(self) -> SourceSettings:
         need: list[str] = []
         if self.format and self.kind != "enquete":
             raise ValueError(f"format '{self.format}' is een enquête-export; zet kind = \"enquete\"")

@@ -1,4 +1,5 @@
-"""The DuckDB store: the only module that talks to the database.
+"""The DuckDB store: with ``store_reads`` (named read queries) and ``store_migrations`` (the schema)
+the only code that talks to the database; a test fails when SQL appears anywhere else.
 
 Schema changes are named, ordered migrations recorded in ``schema_migrations``.
 All SQL is parameterised; bulk inserts go through registered data frames.
@@ -20,240 +21,22 @@ from pathlib import Path
 from stemmen import store_file
 from stemmen.errors import Errors, StemmenError
 from stemmen.schemas import BatchSummary, SourceBatch
-
-# (name, statements). Append only: never edit or reorder a released migration.
-MIGRATIONS: list[tuple[str, list[str]]] = [
-    (
-        "001_foundation",
-        [
-            """CREATE TABLE import_batches (
-                batch_id VARCHAR PRIMARY KEY,
-                source_name VARCHAR NOT NULL,
-                kind VARCHAR NOT NULL,
-                file_name VARCHAR NOT NULL,
-                sha256 VARCHAR NOT NULL,
-                mapping_hash VARCHAR NOT NULL,
-                n_read INTEGER NOT NULL,
-                n_stored INTEGER NOT NULL,
-                n_new_version INTEGER NOT NULL,
-                n_duplicate INTEGER NOT NULL,
-                n_rejected INTEGER NOT NULL,
-                n_empty INTEGER NOT NULL,
-                run_id VARCHAR,
-                imported_at TIMESTAMP NOT NULL
-            )""",
-            """CREATE TABLE documents (
-                doc_id VARCHAR PRIMARY KEY,
-                doc_key VARCHAR NOT NULL,
-                version INTEGER NOT NULL,
-                is_current BOOLEAN NOT NULL,
-                content_hash VARCHAR NOT NULL,
-                kind VARCHAR NOT NULL,
-                source_name VARCHAR NOT NULL,
-                group_name VARCHAR NOT NULL,
-                date DATE NOT NULL,
-                department VARCHAR,
-                wave VARCHAR,
-                question VARCHAR,
-                value_ref VARCHAR,
-                article VARCHAR,
-                case_id VARCHAR,
-                status VARCHAR,
-                role VARCHAR,
-                respondent_key VARCHAR,
-                text VARCHAR NOT NULL,
-                pseudonymised BOOLEAN NOT NULL,
-                file_name VARCHAR NOT NULL,
-                row_number INTEGER NOT NULL,
-                batch_id VARCHAR NOT NULL,
-                created_at TIMESTAMP NOT NULL
-            )""",
-            "CREATE INDEX documents_key ON documents (doc_key)",
-            """CREATE TABLE rejected_rows (
-                batch_id VARCHAR NOT NULL,
-                source_name VARCHAR NOT NULL,
-                file_name VARCHAR NOT NULL,
-                row_number INTEGER,
-                reason VARCHAR NOT NULL,
-                content VARCHAR NOT NULL,
-                created_at TIMESTAMP NOT NULL
-            )""",
-            """CREATE TABLE runs (
-                run_id VARCHAR PRIMARY KEY,
-                command VARCHAR NOT NULL,
-                status VARCHAR NOT NULL,
-                started_at TIMESTAMP NOT NULL,
-                finished_at TIMESTAMP,
-                code_version VARCHAR NOT NULL,
-                lineage JSON NOT NULL
-            )""",
-        ],
-    ),
-    (
-        "002_language",
-        [
-            """CREATE TABLE segments (
-                segment_id VARCHAR PRIMARY KEY,
-                doc_id VARCHAR NOT NULL,
-                idx INTEGER NOT NULL,
-                start_char INTEGER NOT NULL,
-                end_char INTEGER NOT NULL,
-                text VARCHAR NOT NULL,
-                text_hash VARCHAR NOT NULL,
-                lemmas VARCHAR[] NOT NULL,
-                pipeline VARCHAR NOT NULL,
-                created_at TIMESTAMP NOT NULL
-            )""",
-            "CREATE INDEX segments_doc ON segments (doc_id)",
-            """CREATE TABLE embeddings (
-                text_hash VARCHAR NOT NULL,
-                model_key VARCHAR NOT NULL,
-                vector FLOAT[] NOT NULL,
-                created_at TIMESTAMP NOT NULL,
-                PRIMARY KEY (text_hash, model_key)
-            )""",
-            """CREATE TABLE sentiment (
-                segment_id VARCHAR NOT NULL,
-                model_key VARCHAR NOT NULL,
-                polarity DOUBLE NOT NULL,
-                label VARCHAR NOT NULL,
-                created_at TIMESTAMP NOT NULL,
-                PRIMARY KEY (segment_id, model_key)
-            )""",
-        ],
-    ),
-    (
-        "003_values",
-        [
-            """CREATE TABLE value_scores (
-                segment_id VARCHAR NOT NULL,
-                value_id VARCHAR NOT NULL,
-                relevance DOUBLE NOT NULL,
-                alignment DOUBLE NOT NULL,
-                is_top BOOLEAN NOT NULL,
-                manifest_version VARCHAR NOT NULL,
-                manifest_fingerprint VARCHAR NOT NULL,
-                scorer_key VARCHAR NOT NULL,
-                created_at TIMESTAMP NOT NULL,
-                PRIMARY KEY (segment_id, value_id, manifest_fingerprint, scorer_key)
-            )""",
-            """CREATE TABLE alignment_index (
-                run_id VARCHAR NOT NULL,
-                value_id VARCHAR NOT NULL,
-                group_name VARCHAR,
-                kind VARCHAR,
-                department VARCHAR,
-                period VARCHAR NOT NULL,
-                n INTEGER NOT NULL,
-                n_segments INTEGER NOT NULL,
-                attention DOUBLE,
-                mean DOUBLE,
-                sd DOUBLE,
-                ci_low DOUBLE,
-                ci_high DOUBLE,
-                ci_method VARCHAR,
-                low_n BOOLEAN,
-                manifest_fingerprint VARCHAR NOT NULL,
-                scorer_key VARCHAR NOT NULL,
-                created_at TIMESTAMP NOT NULL
-            )""",
-            """CREATE TABLE group_gaps (
-                run_id VARCHAR NOT NULL,
-                value_id VARCHAR NOT NULL,
-                n_a INTEGER, n_b INTEGER,
-                mean_a DOUBLE, mean_b DOUBLE, diff DOUBLE, ci_low DOUBLE, ci_high DOUBLE,
-                p DOUBLE, p_adj DOUBLE, significant BOOLEAN,
-                verdict VARCHAR,
-                manifest_fingerprint VARCHAR NOT NULL,
-                scorer_key VARCHAR NOT NULL,
-                created_at TIMESTAMP NOT NULL
-            )""",
-            """CREATE TABLE alerts (
-                alert_id VARCHAR NOT NULL,
-                run_id VARCHAR NOT NULL,
-                value_id VARCHAR NOT NULL,
-                group_name VARCHAR,
-                department VARCHAR,
-                kind VARCHAR,
-                metric VARCHAR NOT NULL,
-                start_period VARCHAR NOT NULL,
-                alarm_period VARCHAR NOT NULL,
-                baseline_mean DOUBLE, recent_mean DOUBLE, drop DOUBLE, drop_ci_low DOUBLE, drop_ci_high DOUBLE,
-                n_baseline INTEGER, n_recent INTEGER, statistic DOUBLE, threshold DOUBLE,
-                evidence JSON NOT NULL,
-                also_signalled JSON,
-                episode_end VARCHAR,
-                manifest_fingerprint VARCHAR NOT NULL,
-                scorer_key VARCHAR NOT NULL,
-                created_at TIMESTAMP NOT NULL
-            )""",
-        ],
-    ),
-    (
-        "004_themes",
-        [
-            """CREATE TABLE theme_runs (
-                run_id VARCHAR NOT NULL,
-                scope VARCHAR NOT NULL,
-                status VARCHAR NOT NULL,
-                message VARCHAR,
-                n_segments INTEGER NOT NULL,
-                n_non_answers INTEGER NOT NULL,
-                n_outliers INTEGER NOT NULL,
-                non_answers JSON NOT NULL,
-                codebook_version INTEGER,
-                embedding_model VARCHAR NOT NULL,
-                lineage JSON NOT NULL,
-                created_at TIMESTAMP NOT NULL
-            )""",
-            """CREATE TABLE themes (
-                run_id VARCHAR NOT NULL,
-                scope VARCHAR NOT NULL,
-                theme_id INTEGER NOT NULL,
-                label VARCHAR NOT NULL,
-                keywords VARCHAR[] NOT NULL,
-                size INTEGER NOT NULL,
-                examples VARCHAR[] NOT NULL,
-                status VARCHAR NOT NULL,
-                created_at TIMESTAMP NOT NULL
-            )""",
-            """CREATE TABLE theme_assignments (
-                run_id VARCHAR NOT NULL,
-                scope VARCHAR NOT NULL,
-                segment_id VARCHAR NOT NULL,
-                theme_id INTEGER NOT NULL,
-                similarity DOUBLE,
-                non_answer VARCHAR,
-                created_at TIMESTAMP NOT NULL
-            )""",
-        ],
-    ),
-    (
-        "005_stage_state",
-        [
-            """CREATE TABLE stage_state (
-                stage VARCHAR PRIMARY KEY,
-                input_key VARCHAR NOT NULL,
-                updated_at TIMESTAMP NOT NULL
-            )""",
-        ],
-    ),
-]
-
+from stemmen.store_migrations import MIGRATIONS
+from stemmen.store_reads import Reads
 
 _RESULT_TABLES = ("value_scores", "alignment_index", "group_gaps", "alerts", "theme_runs", "themes",
                   "theme_assignments")
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class StoreBusyError(StemmenError):
     """Another process holds the store (a run is busy)."""
 
 
-class Store:
+class Store(Reads):
     """A connection to one DuckDB file (or ``:memory:``) with the schema migrated."""
 
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False, wait_seconds: float = 0.0):
@@ -269,7 +52,7 @@ class Store:
         while True:
             try:
                 # never fetch an extension: a foreign file (SQLite, ...) must not make DuckDB go online
-                self.con = duckdb.connect(self.path, read_only=read_only, config={
+                self._con = duckdb.connect(self.path, read_only=read_only, config={
                     "autoinstall_known_extensions": False, "autoload_known_extensions": False})
                 break
             except duckdb.Error as exc:
@@ -283,7 +66,7 @@ class Store:
             try:
                 self._check_ours()
             except duckdb.Error as exc:  # the catalog opened, its blocks are missing: a file cut short
-                self.con.close()
+                self._con.close()
                 raise StemmenError(store_file.open_failure(self.path, exc, existed)) from None
         if not read_only:
             self.migrate()
@@ -297,7 +80,7 @@ class Store:
                 raise StemmenError(Errors.E503.format(path=self.path, tables=", ".join(sorted(tables)[:5])))
             return
         known = {name for name, _ in MIGRATIONS}
-        unknown = [n for (n,) in self.con.execute("SELECT name FROM schema_migrations").fetchall() if n not in known]
+        unknown = [n for (n,) in self._con.execute("SELECT name FROM schema_migrations").fetchall() if n not in known]
         if unknown:
             self.close()
             raise StemmenError(Errors.E504.format(path=self.path, names=", ".join(unknown)))
@@ -308,15 +91,15 @@ class Store:
             raise StemmenError(Errors.E500.format(path=self.path, problem="een database in het geheugen heeft geen bestand"))
         target = Path(dest) if dest else store_file.backup_path(Path(self.path), label)
         try:
-            return store_file.copy_store(self.con, Path(self.path), target)
+            return store_file.copy_store(self._con, Path(self.path), target)
         except OSError as exc:
             raise StemmenError(Errors.E505.format(path=self.path, dest=target, problem=exc.strerror or exc)) from None
 
     # -- lifecycle -------------------------------------------------------
     def close(self) -> None:
-        self.con.close()
+        self._con.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -324,22 +107,22 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self.con.execute("BEGIN TRANSACTION")
+        self._con.execute("BEGIN TRANSACTION")
         try:
             yield
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._con.execute("ROLLBACK")
             raise
         else:
-            self.con.execute("COMMIT")
+            self._con.execute("COMMIT")
 
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded; return their names."""
-        self.con.execute(
+        self._con.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
             " applied_at TIMESTAMP NOT NULL)"
         )
-        done = {r[0] for r in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        done = {r[0] for r in self._con.execute("SELECT name FROM schema_migrations").fetchall()}
         pending = [name for name, _ in MIGRATIONS if name not in done]
         if pending and done and self.path != ":memory:":
             # a schema change on a store with data: keep the store as it was, beside it
@@ -350,30 +133,30 @@ class Store:
                 continue
             with self.transaction():
                 for sql in statements:
-                    self.con.execute(sql)
-                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [i, name, _now()])
+                    self._con.execute(sql)
+                self._con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [i, name, _now()])
             applied.append(name)
         return applied
 
     def migrations(self) -> list[tuple[int, str]]:
-        return self.con.execute("SELECT id, name FROM schema_migrations ORDER BY id").fetchall()
+        return self._con.execute("SELECT id, name FROM schema_migrations ORDER BY id").fetchall()
 
     # -- generic read access (researchers, exports, tests) ----------------
     def query(self, sql: str, params: Iterable | None = None) -> list[tuple]:
-        return self.con.execute(sql, list(params or [])).fetchall()
+        return self._con.execute(sql, list(params or [])).fetchall()
 
     def count(self, table: str) -> int:
         if table not in self.tables():
             raise StemmenError(Errors.E500.format(path=self.path, problem=f"tabel '{table}' bestaat niet"))
-        return self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # name checked above
+        return self._con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # name checked above
 
     def tables(self) -> list[str]:
-        return [r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
+        return [r[0] for r in self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
 
     # -- ingest ----------------------------------------------------------
     def imported_read_count(self, sha256: str, mapping_hash: str) -> int | None:
         """Rows read when this file was imported with this mapping; None if it never was."""
-        row = self.con.execute(
+        row = self._con.execute(
             "SELECT n_read FROM import_batches WHERE sha256 = ? AND mapping_hash = ? LIMIT 1", [sha256, mapping_hash]
         ).fetchone()
         return None if row is None else int(row[0])
@@ -384,14 +167,14 @@ class Store:
             return {}
         import pandas as pd
 
-        self.con.register("_keys", pd.DataFrame({"k": list(set(keys))}))
+        self._con.register("_keys", pd.DataFrame({"k": list(set(keys))}))
         try:
-            rows = self.con.execute(
+            rows = self._con.execute(
                 "SELECT d.doc_key, d.content_hash, d.version FROM documents d JOIN _keys ON d.doc_key = _keys.k"
                 " WHERE d.is_current"
             ).fetchall()
         finally:
-            self.con.unregister("_keys")
+            self._con.unregister("_keys")
         return {k: (h, v) for k, h, v in rows}
 
     def known_hashes(self, keys: list[str]) -> dict[str, str]:
@@ -439,24 +222,24 @@ class Store:
         summary.duplicate += batch.n_duplicate_in_file
         summary.stored = len(new_rows)
         summary.batch_id = batch_id
-        doc_cols = [c[0] for c in self.con.execute("DESCRIBE documents").fetchall()]
+        doc_cols = [c[0] for c in self._con.execute("DESCRIBE documents").fetchall()]
         with self.transaction():
-            self.con.execute(
+            self._con.execute(
                 "INSERT INTO import_batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [batch_id, batch.source_name, batch.kind, batch.file_name, batch.sha256, batch.mapping_hash,
                  batch.n_read, summary.stored, summary.new_versions, summary.duplicate, summary.rejected,
                  batch.n_empty, run_id, now],
             )
             if superseded:
-                self.con.register("_old", pd.DataFrame({"k": superseded}))
-                self.con.execute("UPDATE documents SET is_current = false WHERE doc_key IN (SELECT k FROM _old)")
-                self.con.unregister("_old")
+                self._con.register("_old", pd.DataFrame({"k": superseded}))
+                self._con.execute("UPDATE documents SET is_current = false WHERE doc_key IN (SELECT k FROM _old)")
+                self._con.unregister("_old")
             if new_rows:
                 frame = pd.DataFrame(new_rows)[doc_cols]
                 frame["date"] = pd.to_datetime(frame["date"]).dt.date
-                self.con.register("_docs", frame)
-                self.con.execute("INSERT INTO documents BY NAME SELECT * FROM _docs")
-                self.con.unregister("_docs")
+                self._con.register("_docs", frame)
+                self._con.execute("INSERT INTO documents BY NAME SELECT * FROM _docs")
+                self._con.unregister("_docs")
             if batch.rejected:
                 rej = pd.DataFrame(
                     [dict(batch_id=batch_id, source_name=batch.source_name, file_name=r.file_name,
@@ -464,15 +247,15 @@ class Store:
                      for r in batch.rejected]
                 )
                 rej["row_number"] = rej["row_number"].astype("Int64")
-                self.con.register("_rej", rej)
-                self.con.execute("INSERT INTO rejected_rows BY NAME SELECT * FROM _rej")
-                self.con.unregister("_rej")
+                self._con.register("_rej", rej)
+                self._con.execute("INSERT INTO rejected_rows BY NAME SELECT * FROM _rej")
+                self._con.unregister("_rej")
         return summary
 
     # -- language layer ----------------------------------------------------
     def documents_without_segments(self) -> list[tuple[str, str]]:
         """(doc_id, text) of current documents that have not been segmented yet."""
-        return self.con.execute(
+        return self._con.execute(
             "SELECT d.doc_id, d.text FROM documents d WHERE d.is_current"
             " AND NOT EXISTS (SELECT 1 FROM segments s WHERE s.doc_id = d.doc_id) ORDER BY d.doc_id"
         ).fetchall()
@@ -486,13 +269,13 @@ class Store:
         frame = pd.DataFrame(rows)
         frame["created_at"] = _now()
         with self.transaction():
-            self.con.register("_seg", frame)
-            self.con.execute("INSERT INTO segments BY NAME SELECT * FROM _seg")
-            self.con.unregister("_seg")
+            self._con.register("_seg", frame)
+            self._con.execute("INSERT INTO segments BY NAME SELECT * FROM _seg")
+            self._con.unregister("_seg")
         return len(rows)
 
     def segments_without_sentiment(self, model_key: str) -> list[tuple[str, str]]:
-        return self.con.execute(
+        return self._con.execute(
             "SELECT s.segment_id, s.text FROM segments s JOIN documents d ON d.doc_id = s.doc_id WHERE d.is_current"
             " AND NOT EXISTS (SELECT 1 FROM sentiment t WHERE t.segment_id = s.segment_id AND t.model_key = ?)"
             " ORDER BY s.segment_id",
@@ -508,14 +291,14 @@ class Store:
         frame["model_key"] = model_key
         frame["created_at"] = _now()
         with self.transaction():
-            self.con.register("_sent", frame)
-            self.con.execute("INSERT INTO sentiment BY NAME SELECT * FROM _sent")
-            self.con.unregister("_sent")
+            self._con.register("_sent", frame)
+            self._con.execute("INSERT INTO sentiment BY NAME SELECT * FROM _sent")
+            self._con.unregister("_sent")
         return len(rows)
 
     def current_segments(self) -> list[tuple[str, str, str]]:
         """(segment_id, text_hash, text) of the segments of current documents."""
-        return self.con.execute(
+        return self._con.execute(
             "SELECT s.segment_id, s.text_hash, s.text FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
             " WHERE d.is_current ORDER BY s.segment_id"
         ).fetchall()
@@ -527,15 +310,15 @@ class Store:
 
         if not keys:
             return {}
-        self.con.register("_keys", pd.DataFrame({"k": list(set(keys))}))
+        self._con.register("_keys", pd.DataFrame({"k": list(set(keys))}))
         try:
-            rows = self.con.execute(
+            rows = self._con.execute(
                 "SELECT e.text_hash, e.vector FROM embeddings e JOIN _keys ON e.text_hash = _keys.k"
                 " WHERE e.model_key = ?",
                 [model_key],
             ).fetchall()
         finally:
-            self.con.unregister("_keys")
+            self._con.unregister("_keys")
         return {k: np.asarray(v, dtype=np.float32) for k, v in rows}
 
     def missing(self, keys: list[str], model_key: str) -> list[str]:
@@ -544,13 +327,13 @@ class Store:
 
         if not keys:
             return []
-        self.con.register("_keys", pd.DataFrame({"k": list(dict.fromkeys(keys))}))
+        self._con.register("_keys", pd.DataFrame({"k": list(dict.fromkeys(keys))}))
         try:
-            rows = self.con.execute(
+            rows = self._con.execute(
                 "SELECT _keys.k FROM _keys WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.text_hash = _keys.k"
                 " AND e.model_key = ?)", [model_key]).fetchall()
         finally:
-            self.con.unregister("_keys")
+            self._con.unregister("_keys")
         return [k for (k,) in rows]
 
     def put(self, items: dict, model_key: str) -> None:
@@ -562,17 +345,17 @@ class Store:
         frame["model_key"] = model_key
         frame["created_at"] = _now()
         with self.transaction():
-            self.con.register("_emb", frame)
-            self.con.execute(
+            self._con.register("_emb", frame)
+            self._con.execute(
                 "INSERT INTO embeddings BY NAME SELECT * FROM _emb"
                 " WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.text_hash = _emb.text_hash"
                 " AND e.model_key = _emb.model_key)"
             )
-            self.con.unregister("_emb")
+            self._con.unregister("_emb")
 
     # -- values ------------------------------------------------------------
     def segments_without_scores(self, fingerprint: str, scorer_key: str) -> list[tuple[str, str]]:
-        return self.con.execute(
+        return self._con.execute(
             "SELECT s.segment_id, s.text FROM segments s JOIN documents d ON d.doc_id = s.doc_id WHERE d.is_current"
             " AND NOT EXISTS (SELECT 1 FROM value_scores v WHERE v.segment_id = s.segment_id"
             " AND v.manifest_fingerprint = ? AND v.scorer_key = ?) ORDER BY s.segment_id",
@@ -581,7 +364,7 @@ class Store:
 
     def other_score_versions(self, fingerprint: str, scorer_key: str) -> list[tuple[str, str, str]]:
         """(manifest_version, fingerprint, scorer_key) of stored scores made with another manifest or model."""
-        return self.con.execute(
+        return self._con.execute(
             "SELECT DISTINCT manifest_version, manifest_fingerprint, scorer_key FROM value_scores"
             " WHERE manifest_fingerprint <> ? OR scorer_key <> ?",
             [fingerprint, scorer_key],
@@ -603,8 +386,8 @@ class Store:
             raise StemmenError(Errors.E500.format(path=self.path, problem=f"tabel '{table}' kan niet vervangen worden"))
         with self.transaction():
             # table name checked against a fixed list above
-            self.con.execute(f"DELETE FROM {table} WHERE manifest_fingerprint = ? AND scorer_key = ?",
-                             [fingerprint, scorer_key])
+            self._con.execute(f"DELETE FROM {table} WHERE manifest_fingerprint = ? AND scorer_key = ?",
+                              [fingerprint, scorer_key])
             self._append(table, frame)
         return len(frame)
 
@@ -614,15 +397,15 @@ class Store:
             return
         frame = frame.copy()
         frame["created_at"] = _now()
-        self.con.register("_frame", frame)
+        self._con.register("_frame", frame)
         try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _frame")
+            self._con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _frame")
         finally:
-            self.con.unregister("_frame")
+            self._con.unregister("_frame")
 
     def scored_segments(self, fingerprint: str, scorer_key: str):
         """One row per (segment, value) with the document's metadata: the input of the monitoring stage."""
-        return self.con.execute(
+        return self._con.execute(
             "SELECT v.segment_id, s.doc_id, v.value_id, v.relevance, v.alignment, v.is_top, d.kind,"
             " d.group_name AS \"group\", d.department, d.date, s.text, d.case_id, d.source_name"
             " FROM value_scores v JOIN segments s ON s.segment_id = v.segment_id"
@@ -635,7 +418,7 @@ class Store:
     def review_segments(self, sentiment_key: str, theme_scope: str):
         """Current segments with what a reviewer sees (source, group, department, month, theme) and
         their polarity under ``sentiment_key`` (None when not computed): the input of the review page."""
-        return self.con.execute(
+        return self._con.execute(
             "SELECT s.segment_id, s.text, d.kind, d.source_name, d.group_name, d.department, d.date,"
             " p.polarity, t.label AS theme"
             " FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
@@ -651,7 +434,7 @@ class Store:
         """Every cached vector of one model (text key -> vector)."""
         import numpy as np
 
-        rows = self.con.execute("SELECT text_hash, vector FROM embeddings WHERE model_key = ?", [model_key]).fetchall()
+        rows = self._con.execute("SELECT text_hash, vector FROM embeddings WHERE model_key = ?", [model_key]).fetchall()
         return {k: np.asarray(v, dtype=np.float32) for k, v in rows}
 
     # -- themes ------------------------------------------------------------
@@ -660,20 +443,34 @@ class Store:
         with self.transaction():
             for table in ("theme_runs", "themes", "theme_assignments"):
                 # table names from a fixed tuple
-                self.con.execute(f"DELETE FROM {table} WHERE scope = ?", [scope])
+                self._con.execute(f"DELETE FROM {table} WHERE scope = ?", [scope])
                 self._append(table, frames[table])
+
+    def add_theme_assignments(self, scope: str, assignments, sizes: dict[int, int], n_non_answers: int,
+                              n_outliers: int, lineage: str) -> None:
+        """New segments joined to the scope's existing themes (no refit), in one transaction: their
+        assignments, the themes' sizes and the run's counts and lineage."""
+        with self.transaction():
+            self._append("theme_assignments", assignments)
+            for theme_id, size in sizes.items():
+                self._con.execute("UPDATE themes SET size = size + ? WHERE scope = ? AND theme_id = ?",
+                                  [size, scope, theme_id])
+            self._con.execute(
+                "UPDATE theme_runs SET n_segments = n_segments + ?, n_non_answers = n_non_answers + ?,"
+                " n_outliers = n_outliers + ?, lineage = ? WHERE scope = ?",
+                [len(assignments), n_non_answers, n_outliers, lineage, scope])
 
     # -- stage state: what a derived stage last ran on ----------------------
     def stage_key(self, stage: str) -> str | None:
-        row = self.con.execute("SELECT input_key FROM stage_state WHERE stage = ?", [stage]).fetchone()
+        row = self._con.execute("SELECT input_key FROM stage_state WHERE stage = ?", [stage]).fetchone()
         return row[0] if row else None
 
     def set_stage_key(self, stage: str, key: str) -> None:
-        self.con.execute("INSERT OR REPLACE INTO stage_state VALUES (?, ?, ?)", [stage, key, _now()])
+        self._con.execute("INSERT OR REPLACE INTO stage_state VALUES (?, ?, ?)", [stage, key, _now()])
 
     def input_key(self, fingerprint: str, scorer_key: str) -> str:
         """A key that changes whenever documents, segments, scores or themes change."""
-        parts = self.con.execute(
+        parts = self._con.execute(
             "SELECT (SELECT count(*) FROM documents WHERE is_current), (SELECT max(created_at) FROM documents),"
             " (SELECT count(*) FROM segments), (SELECT count(*) FROM sentiment),"
             " (SELECT count(*) FROM value_scores WHERE manifest_fingerprint = ? AND scorer_key = ?),"
@@ -686,9 +483,9 @@ class Store:
     # -- runs / lineage ----------------------------------------------------
     def start_run(self, command: str, code_version: str, lineage: dict) -> str:
         # a run still 'running' here was killed: one writer at a time, so it cannot be alive
-        self.con.execute("UPDATE runs SET status = 'onderbroken' WHERE status = 'running'")
+        self._con.execute("UPDATE runs SET status = 'onderbroken' WHERE status = 'running'")
         run_id = uuid.uuid4().hex[:16]
-        self.con.execute(
+        self._con.execute(
             "INSERT INTO runs VALUES (?, ?, 'running', ?, NULL, ?, ?)",
             [run_id, command, _now(), code_version, json.dumps(lineage, default=str, sort_keys=True)],
         )
@@ -696,9 +493,9 @@ class Store:
 
     def finish_run(self, run_id: str, status: str = "completed", lineage: dict | None = None) -> None:
         if lineage is None:
-            self.con.execute("UPDATE runs SET status = ?, finished_at = ? WHERE run_id = ?", [status, _now(), run_id])
+            self._con.execute("UPDATE runs SET status = ?, finished_at = ? WHERE run_id = ?", [status, _now(), run_id])
         else:
-            self.con.execute(
+            self._con.execute(
                 "UPDATE runs SET status = ?, finished_at = ?, lineage = ? WHERE run_id = ?",
                 [status, _now(), json.dumps(lineage, default=str, sort_keys=True), run_id],
             )

@@ -159,7 +159,7 @@ def test_a_zone_gives_the_dutch_date_of_that_moment():
     assert parse_date("2025-06-02T23:30:00Z") == dt.date(2025, 6, 3)
     assert parse_date("2025-01-31 23:30:00 UTC") == dt.date(2025, 2, 1)  # CET in winter
     assert parse_date("2025-06-02 23:30:00 CEST") == dt.date(2025, 6, 2)
-    assert parse_date(dt.datetime(2025, 6, 2, 23, 30, tzinfo=dt.timezone.utc)) == dt.date(2025, 6, 3)
+    assert parse_date(dt.datetime(2025, 6, 2, 23, 30, tzinfo=dt.UTC)) == dt.date(2025, 6, 3)
 
 
 def test_month_first_order_for_english_exports():

@@ -6,14 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from stemmen import service
 from stemmen.cli import app
 from stemmen.settings import load_settings
 from stemmen.store import Store

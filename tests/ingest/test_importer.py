@@ -204,7 +204,7 @@ def test_batch_is_atomic_when_writing_fails(tmp_path, monkeypatch):
     settings = load_settings(ws, env={})
     store = Store(settings.store_path)
     batch = prepare_batch(settings.sources[0], ws / "enquete.csv", pseudonymise=lambda t: t, today=TODAY)
-    real = store.con
+    real = store._con
 
     class FailingConnection:
         """Fails when the rejected rows are registered, after the documents were inserted."""
@@ -217,10 +217,10 @@ def test_batch_is_atomic_when_writing_fails(tmp_path, monkeypatch):
                 raise RuntimeError("schijf vol")
             return real.register(name, obj)
 
-    store.con = FailingConnection()
+    store._con = FailingConnection()
     with pytest.raises(RuntimeError, match="schijf vol"):
         store.write_batch(batch)
-    store.con = real
+    store._con = real
     assert store.count("documents") == 0 and store.count("import_batches") == 0
     store.close()
 

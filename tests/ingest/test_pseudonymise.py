@@ -21,7 +21,7 @@ from stemmen.ingest.pseudonymise import (
 )
 
 KEEP = ("Vergunningen", "Sociaal Domein", "Lindewaard", "Bureau Verbindingen")
-PLACEHOLDER = re.compile(r"\[(%s)-\d+\]" % "|".join(PLACEHOLDER_KINDS))
+PLACEHOLDER = re.compile(r"\[({})-\d+\]".format("|".join(PLACEHOLDER_KINDS)))
 
 
 @pytest.fixture(scope="module")
@@ -396,3 +396,13 @@ def test_unwritable_cache_dir_gives_a_dutch_error(tmp_path):
     blocker.write_text("geen map")
     with pytest.raises(ModelError, match="cachemap"):
         Pseudonymiser(cache_dir=blocker / "deduce").pseudonymise_one("Bas belde.")
+
+
+def test_looks_personal_uses_the_rule_detectors():
+    from stemmen.ingest.pseudonymise import looks_personal
+
+    assert looks_personal("Bel me terug op 06-12345678, ik wacht al twee weken.")
+    assert looks_personal("Mijn rekening is NL91ABNA0417164300 en daar kwam niets op.")
+    assert looks_personal("Ik woon op 1234 AB en niemand kwam kijken.")
+    assert not looks_personal("[PERSOON-1] belde terug zoals beloofd, op [TELEFOON-1].")
+    assert not looks_personal("We hebben 123456789 keer gebeld.")  # nine digits that fail the elfproef: no BSN

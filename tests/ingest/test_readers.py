@@ -4,7 +4,8 @@ import json
 import pytest
 
 from stemmen.errors import InputError
-from stemmen.ingest.readers import read_table, read_transcript
+from stemmen.ingest.readers import read_table
+from stemmen.ingest.transcript_files import read_transcript
 
 # --------------------------------------------------------------------------- CSV / TSV
 
@@ -524,12 +525,12 @@ def test_vtt_bad_timing_is_a_problem_not_a_crash(tmp_path):
 def test_srt_speaker_prefix_and_continuation(tmp_path):
     path = tmp_path / "2025-03-20_wijkavond.srt"
     path.write_bytes(
-        (
-            "1\r\n00:00:01,000 --> 00:00:04,000\r\nWethouder Smit: Goedenavond allemaal.\r\n\r\n"
-            "2\r\n00:00:04,500 --> 00:00:08,000\r\nVandaag praten we over het nieuwe wijkplan.\r\n\r\n"
-            "3\r\n00:00:09,000 --> 00:00:12,000\r\nMevrouw Yilmaz: Waarom zijn wij daar\r\nniet eerder bij betrokken?\r\n\r\n"
-            "4\r\n00:00:12,500 --> 00:00:14,000\r\nMevrouw Yilmaz: We hoorden het via de krant.\r\n"
-        ).encode("utf-8")
+
+            b"1\r\n00:00:01,000 --> 00:00:04,000\r\nWethouder Smit: Goedenavond allemaal.\r\n\r\n"
+            b"2\r\n00:00:04,500 --> 00:00:08,000\r\nVandaag praten we over het nieuwe wijkplan.\r\n\r\n"
+            b"3\r\n00:00:09,000 --> 00:00:12,000\r\nMevrouw Yilmaz: Waarom zijn wij daar\r\nniet eerder bij betrokken?\r\n\r\n"
+            b"4\r\n00:00:12,500 --> 00:00:14,000\r\nMevrouw Yilmaz: We hoorden het via de krant.\r\n"
+
     )
 
     result = read_transcript(path, speakers={"mevrouw yilmaz": "burger", "Wethouder Smit": "bestuurder"})

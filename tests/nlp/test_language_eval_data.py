@@ -1,20 +1,15 @@
-"""The hand-scored similarity set and the synthetic corpus of bench/bench_language.py are well-formed."""
+"""The hand-scored similarity set and the synthetic benchmark corpus (stemmen.benchdata) are well-formed."""
 
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
+
+from stemmen import benchdata
 
 REPO = Path(__file__).resolve().parents[2]
 STS = REPO / "data" / "eval" / "similarity" / "nl-sts.tsv"
-
-
-def _bench_module(name: str):
-    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+SIB = REPO / "data" / "eval" / "sib200-nl"
 
 
 def test_nl_sts_rows_are_scored_pairs_of_distinct_sentences():
@@ -34,23 +29,21 @@ def test_nl_sts_rows_are_scored_pairs_of_distinct_sentences():
 
 
 def test_eval_loader_reads_every_pair():
-    ev = _bench_module("eval_embeddings")
-    sts = ev.load_sts()
+    sts = benchdata.load_sts(STS)
     assert len(sts) == sum(1 for _ in STS.open(encoding="utf-8")) - 1
     assert sts[0][0] == 5.0 and sts[0][1].startswith("De gemeente heeft beloofd")
 
 
 def test_sib_pair_sample_is_fixed_by_seed_and_balanced():
-    ev = _bench_module("eval_embeddings")
-    rows = ev.load_sib()
-    a, b = ev.sib_pairs(rows, 200, seed=7), ev.sib_pairs(rows, 200, seed=7)
-    assert a == b and a != ev.sib_pairs(rows, 200, seed=8)
+    rows = benchdata.load_sib(SIB)
+    a, b = benchdata.sib_pairs(rows, 200, seed=7), benchdata.sib_pairs(rows, 200, seed=7)
+    assert a == b and a != benchdata.sib_pairs(rows, 200, seed=8)
     assert sum(y for *_, y in a) == 200
     assert all((rows[i][0] == rows[j][0]) == bool(y) for i, j, y in a)
 
 
 def test_synthetic_corpus_is_deterministic_and_every_text_is_new(tmp_path):
-    bench = _bench_module("bench_language")
+    bench = benchdata
     demo_texts = {s for _, s in bench.demo_sentences()}
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir()

@@ -43,8 +43,8 @@ def test_no_prefect_monitor_sends_a_new_relapse_alert_once(demo_analysed, tmp_pa
     ws = tmp_path / "lindewaard"
     shutil.copytree(settings.workspace, ws, ignore=shutil.ignore_patterns("reports"))
     with Store(ws / settings.store.path) as store:  # forget that the episode was seen and signalled
-        store.con.execute("DELETE FROM alerts")
-        store.con.execute("DELETE FROM stage_state WHERE stage = 'monitor'")
+        store._con.execute("DELETE FROM alerts")
+        store._con.execute("DELETE FROM stage_state WHERE stage = 'monitor'")
     handler, url = receiver
     env = {"STEMMEN_ALERTS_WEBHOOK_URL": url}
 
@@ -60,7 +60,7 @@ def test_no_prefect_monitor_sends_a_new_relapse_alert_once(demo_analysed, tmp_pa
 
     # the same episode next week: not sent again
     with Store(ws / settings.store.path) as store:
-        store.con.execute("DELETE FROM stage_state WHERE stage = 'monitor'")
+        store._con.execute("DELETE FROM stage_state WHERE stage = 'monitor'")
     again = CliRunner().invoke(app, ["monitor", "--no-prefect", "-c", str(ws)], env=env)
     assert again.exit_code == 0, again.output
     assert "TERUGVAL" in again.output and "Signaal via" not in again.output

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from stemmen.store import Store
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
@@ -61,6 +63,7 @@ def _counts(db: Path) -> dict[str, int]:
         return {t: s.count(t) for t in ("import_batches", "documents", "segments", "embeddings", "sentiment")}
 
 
+@pytest.mark.slow
 def test_killed_run_resumes_without_duplicates_and_warm_run_does_no_model_work(tmp_path):
     ws = _workspace(tmp_path / "gemeente")
     db = ws / "stemmen.duckdb"

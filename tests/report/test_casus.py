@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from report_fixtures import small_data, small_frames  # noqa: F401  (fixtures)
 
-from stemmen.report.casus import case_metrics, wilson
+from stemmen.report.casus import case_metrics
 
 
 def test_cases_outcome_duration_and_tone(small_data):
@@ -34,9 +33,3 @@ def test_without_scores_the_yardstick_is_not_invented(small_frames):
     m = case_metrics(build_report_data_from_frames(docs, segs))
     assert not m.has_scores and m.cases["equal_alignment"].isna().all()
     assert m.has_sentiment and len(m.tone_by_department)
-
-
-def test_wilson_interval():
-    lo, hi = wilson(5, 17)
-    assert lo == pytest.approx(0.1328, abs=1e-3) and hi == pytest.approx(0.5313, abs=1e-3)
-    assert wilson(0, 0) != wilson(0, 0)  # NaN

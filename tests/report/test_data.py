@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from report_fixtures import small_data, small_frames  # noqa: F401  (fixtures)
 
 from stemmen.errors import InputError
 from stemmen.report import Scope, build_report_data_from_frames

@@ -2,7 +2,7 @@
 no failed or outside requests and no console errors, every chart is drawn, the planted relapse
 is in the monitoring report, and no planted personal data is anywhere in the output.
 
-Slow (about 3 minutes): the session fixture runs ingest, the language layer and value scoring."""
+Slow (about 3 minutes): the session fixture runs ingest, the language layer, value scoring and themes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import re
 import shutil
 
 import pytest
-from report_fixtures import demo_data, planted_pii  # noqa: F401  (fixture)
 
 from stemmen.report import write_reports
 from stemmen.report.data import Scope
@@ -25,7 +24,8 @@ def demo_reports(demo_data, tmp_path_factory):
 
 
 def chromium_or_skip() -> str:
-    from stemmen.report.render import ReportError, find_chromium
+    from stemmen.errors import ReportError
+    from stemmen.report.render import find_chromium
 
     try:
         return find_chromium()
@@ -48,7 +48,7 @@ def test_planted_relapse_is_detected_and_reported(demo_data, demo_reports):
         htmllib.unescape(section)
 
 
-def test_no_planted_personal_data_in_reports_or_exports(demo_reports):
+def test_no_planted_personal_data_in_reports_or_exports(demo_reports, planted):
     out, paths = demo_reports
     texts = []
     for p in paths:
@@ -56,21 +56,25 @@ def test_no_planted_personal_data_in_reports_or_exports(demo_reports):
             texts.append(htmllib.unescape(p.read_text(encoding="utf-8-sig")))
     text = "\n".join(texts)
     assert len(text) > 200_000
-    leaked = [s for s in planted_pii() if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text)]
+    leaked = [s for s in planted if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text)]
     assert leaked == []
 
 
-def test_theme_report_answers_the_programmes_first_question(demo_reports):
+def test_theme_report_answers_the_programmes_first_question(demo_data, demo_reports):
     out, _ = demo_reports
     html = (out / "themarapport.html").read_text(encoding="utf-8")
     kloof = html[html.index('id="kloof"'):html.index('id="brainstorm"')]
     # the demo plants citizens who are clearly more critical on equal treatment than employees
     assert re.search(r"burgers ervaren &#39;Gelijkwaardig&#39; (duidelijk )?negatiever dan medewerkers", kloof)
-    assert "Nog geen thema" in html  # themes are not part of this chain: said honestly
+    # the report data is what `stemmen report` builds, themes included: every stored theme is named
+    labels = demo_data.themes.themes["label"].tolist()
+    assert len(labels) >= 3 and "Nog geen thema" not in html
+    assert [label for label in labels if htmllib.escape(label, quote=False) not in html] == []
     assert (out / "themarapport-2026-01.html").is_file()
 
 
 @pytest.mark.parametrize("name", ["themarapport.html", "monitoringsrapport.html"])
+@pytest.mark.browser
 def test_reports_load_in_headless_chromium(demo_reports, name):
     from stemmen.report.browser import check_report, empty_reason
 
@@ -86,6 +90,7 @@ def test_reports_load_in_headless_chromium(demo_reports, name):
     assert [(i, empty_reason(c)) for i, c in enumerate(check.charts) if empty_reason(c)] == []
 
 
+@pytest.mark.browser
 def test_pdf_export(demo_reports, tmp_path):
     from stemmen.report.render import html_to_pdf
 

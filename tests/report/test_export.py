@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from report_fixtures import small_data, small_frames  # noqa: F401  (fixtures)
-
 from stemmen.report.export import TABLES, WORKBOOK, export_tables, write_exports
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "exports.md"

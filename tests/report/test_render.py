@@ -6,7 +6,6 @@ import json
 import re
 
 import pandas as pd
-from report_fixtures import small_data, small_frames  # noqa: F401  (fixtures)
 
 from stemmen.report import (ThemeSet, build_report_data_from_frames, render_monitoring_report, render_theme_report,
                             write_reports)

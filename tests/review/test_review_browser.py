@@ -28,7 +28,8 @@ try:
 except Exception:  # noqa: BLE001 - no browser on this machine
     CHROMIUM = None
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (scripts/setup-browser.sh)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (scripts/setup-browser.sh)")]
 
 
 @pytest.fixture

@@ -42,7 +42,8 @@ def test_candidates_are_noun_phrases_without_articles_and_with_their_preposition
 
 
 def test_candidates_have_at_most_five_words_and_no_placeholders():
-    text = "[PERSOON-1] van [INSTELLING-1] vond de nieuwe digitale aanvraag van een parkeervergunning voor bewoners van de binnenstad onduidelijk."
+    text = ("[PERSOON-1] van [INSTELLING-1] vond de nieuwe digitale aanvraag van een parkeervergunning voor"
+            " bewoners van de binnenstad onduidelijk.")
     got = _candidates(text)
     assert got and all(len(c.split()) <= 5 for c in got)
     assert not any("persoon" in c.lower() or "instelling" in c.lower() or "[" in c for c in got)

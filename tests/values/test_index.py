@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from stemmen.errors import ConfigError, InputError
-from stemmen.values.index import adjust_p, alignment_index, group_gap, period_label, to_periods
+from stemmen.values.index import alignment_index, group_gap, period_label, to_periods
 
 TEKSTEN_NEG = [
     "Ik werd weggestuurd met 'zo zijn de regels' en verder geen uitleg.",
@@ -152,10 +152,3 @@ def test_gap_is_deterministic_and_period_filter_works():
     pd.testing.assert_frame_equal(group_gap(df, seed=5), group_gap(df, seed=5))
     assert group_gap(df, period="2025-02")["n_a"].sum() == 0
     assert group_gap(df, period="2025-01")["n_a"].sum() > 0
-
-
-def test_holm_and_bh_adjustments():
-    p = [0.01, 0.04, 0.03, np.nan]
-    assert adjust_p(p, "holm")[:3] == pytest.approx([0.03, 0.06, 0.06])
-    assert adjust_p(p, "bh")[:3] == pytest.approx([0.03, 0.04, 0.04])
-    assert np.isnan(adjust_p(p, "holm")[3])

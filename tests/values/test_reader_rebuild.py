@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from stemmen.values.reader import DEFAULT_READER, load_reader
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow  # trains the reader in a subprocess (minutes on a busy machine)
 def test_shipped_reader_is_rebuilt_by_the_script(tmp_path):
     out = tmp_path / "reader.npz"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_values_reader.py"), "--out", str(out)],

@@ -21,6 +21,7 @@ from stemmen.ingest.sources import (
     QUOTED_CELL, MappingContext, Mapped, check_columns, required_columns, map_table_rows, map_transcript, speaker_name_patterns,
     strip_speaker_names,
 )
+from stemmen.ingest.transcript_files import read_transcript
 from stemmen.schemas import RejectedRow, SourceBatch
 from stemmen.settings import IngestSettings, SourceSettings
 
@@ -127,7 +128,7 @@ def prepare_batch(
     out = Mapped()
     names: list[str] = []
     if source.kind == "brainstorm":
-        transcript = readers.read_transcript(path, speakers=source.speakers or None)
+        transcript = read_transcript(path, speakers=source.speakers or None)
         batch.n_read = len(transcript.turns) + len(transcript.problems)
         names = [t.speaker for t in transcript.turns if t.speaker] + list(source.speakers)
         problems = transcript.problems
@@ -162,7 +163,7 @@ def prepare_batch(
     for d, text in zip(todo, cleaned[:n]):
         d.text, d.pseudonymised = text, True
     values = iter(cleaned[n + m:])
-    for r, text, vs in zip(out.rejected, cleaned[n:n + m], quoted):
+    for r, text, _vs in zip(out.rejected, cleaned[n:n + m], quoted):
         extra = len(r.content) - REJECTED_CONTENT_CHARS
         r.content = text + (f" … [nog {extra} tekens, zie het bronbestand]" if extra > 0 else "")
         r.reason = QUOTED_CELL.sub(lambda _: next(values), r.reason)

@@ -17,6 +17,7 @@ from stemmen.ingest.guess import column_values, is_date, is_open_text, text_prof
 from stemmen.ingest.importer import TRANSCRIPT_EXTENSIONS
 from stemmen.ingest.sources import normalise_group
 from stemmen.ingest.tools import apply_tool, detect_tool
+from stemmen.ingest.transcript_files import read_transcript
 
 # column-name patterns per key, matched against the casefolded name
 _NAMES = {
@@ -61,7 +62,7 @@ def _propose(path: Path) -> str:
 
     if path.suffix.lower() in TRANSCRIPT_EXTENSIONS and path.suffix.lower() != ".txt" or (
             path.suffix.lower() == ".txt" and _looks_like_transcript(path)):
-        transcript = readers.read_transcript(path)
+        transcript = read_transcript(path)
         put("kind", '"brainstorm"', f"transcript ({path.suffix.lower()}), {len(transcript.turns)} spreekbeurten")
         put("path", _q(str(path)), "pad vanaf de map van stemmen.toml")
         roles = sum(1 for t in transcript.turns if t.role)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from stemmen.errors import Errors, InputError, RowError
 from stemmen.ingest.dates import parse_date
 from stemmen.schemas import DocumentDraft, RejectedRow
+from stemmen.groups import GROUPS
 from stemmen.settings import SourceSettings
 
 GROUP_SYNONYMS = {
@@ -27,7 +28,6 @@ GROUP_SYNONYMS = {
     "overig": ("overig", "gespreksleider", "facilitator", "notulist"),
 }
 _GROUP_OF = {syn: g for g, syns in GROUP_SYNONYMS.items() for syn in syns}
-SURVEY_GROUPS = ("burger", "medewerker", "leidinggevende", "raadslid", "bestuurder")
 DEFAULT_GROUP = {"casus": "burger", "manifest_reactie": "medewerker"}
 NON_TEXT = re.compile(r"^\s*$")
 
@@ -138,7 +138,7 @@ def _group(ctx: MappingContext, fields: dict, kind: str) -> str:
     group = normalise_group(raw)
     if group is None or group == "overig":
         raise RowError(
-            f"groep {quote_cell(raw)} is onbekend; verwacht een van: {', '.join(SURVEY_GROUPS)}" if raw
+            f"groep {quote_cell(raw)} is onbekend; verwacht een van: {', '.join(GROUPS)}" if raw
             else f"groep ontbreekt (kolom '{src.group}')" if src.group else "groep ontbreekt: zet 'group' of 'group_value'"
         )
     return group

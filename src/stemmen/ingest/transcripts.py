@@ -43,7 +43,7 @@ _NOT_SPEAKERS = {
     "e-mail", "email", "mail", "tel", "telefoon", "adres", "website",
     "om", "tot", "vanaf", "tussen", "sinds", "rond", "begin", "einde", "pauze", "start", "stop",
 }
-_TIMING = re.compile(rf"\s*(?P<start>(?:\d+:)?\d{{1,2}}:\d{{2}}(?:[.,]\d{{1,3}})?)\s*-->\s*(?P<end>\S+)")
+_TIMING = re.compile(r"\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\s*-->\s*(?P<end>\S+)")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>]+)>(?P<text>.*?)(?=</v>|<v[ \t.]|$)", re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")
 

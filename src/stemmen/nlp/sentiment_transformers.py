@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 
 from stemmen.errors import Errors, ModelError
-from stemmen.nlp.sentiment_types import LABELS, NEG, NEU, POS, SentimentModel, SentimentResult, as_list, dist_version
+from stemmen.nlp.sentiment_types import LABELS, NEG, NEU, POS, SentimentModel, SentimentResult, as_list
+from stemmen.versions import dist_version
 
 logger = logging.getLogger(__name__)
 

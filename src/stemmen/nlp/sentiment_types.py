@@ -5,7 +5,6 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 
 LABELS: tuple[str, str, str] = ("negatief", "neutraal", "positief")
 NEG, NEU, POS = range(3)
@@ -38,13 +37,5 @@ class SentimentModel(ABC):
         return f"{type(self).__name__}({self.model_key!r})"
 
 
-
 def as_list(texts: Sequence[str] | str) -> list[str]:
     return [texts] if isinstance(texts, str) else list(texts)
-
-
-def dist_version(dist: str) -> str:
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return "?"

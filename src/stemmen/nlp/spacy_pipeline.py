@@ -12,12 +12,12 @@ from __future__ import annotations
 import logging
 import os
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stemmen.errors import Errors, ModelError
 from stemmen.loading import long_lived
+from stemmen.versions import dist_version
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -130,7 +130,7 @@ def _fallback() -> Language:
         raise ModelError(Errors.E604.format(name=FALLBACK_ID, problem=exc)) from exc
     nlp.meta[_META_KEY] = (
         f"{FALLBACK_ID} (spacy {spacy.__version__}, "
-        f"spacy-lookups-data {_dist_version('spacy-lookups-data')})"
+        f"spacy-lookups-data {dist_version('spacy-lookups-data')})"
     )
     return nlp
 
@@ -142,10 +142,3 @@ def dutch_lemma_lookups():
     from spacy.lookups import load_lookups
 
     return load_lookups("nl", ["lemma_lookup"])
-
-
-def _dist_version(dist: str) -> str:
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return "?"

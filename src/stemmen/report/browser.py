@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from stemmen.errors import Errors
-from stemmen.report.render import CHROMIUM_FLAGS, ReportError, find_chromium
+from stemmen.errors import Errors, ReportError
+from stemmen.report.render import CHROMIUM_FLAGS, find_chromium
 
 LOCAL_SCHEMES = ("file:", "data:", "about:")
 

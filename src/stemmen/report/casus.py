@@ -19,13 +19,13 @@ Definitions (quoted in the report's method section):
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from stemmen.report.data import ReportData
+from stemmen.stats import wilson
 
 SOLVED = "opgelost"
 NOT_SOLVED = "gesloten zonder oplossing"
@@ -33,17 +33,6 @@ REFERRED = "doorverwezen"
 CLOSED = (SOLVED, NOT_SOLVED, REFERRED)
 OUTCOME_LABEL = {SOLVED: "opgelost", NOT_SOLVED: "geen oplossing (burger kreeg geen gelijk)",
                  REFERRED: "doorverwezen", "open": "loopt nog"}
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95 % Wilson score interval for k successes out of n (NaN for n = 0)."""
-    if n == 0:
-        return float("nan"), float("nan")
-    p = k / n
-    den = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / den
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 @dataclass

@@ -3,28 +3,19 @@ methods and lineage. Everything returns plain dicts/lists for the Jinja template
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from stemmen.groups import GROUP_ORDER, SOURCE_KINDS
+from stemmen.ingest.pii_rules import looks_personal
 from stemmen.report import charts, fmt
 from stemmen.report.data import ReportData
 
-GROUP_ORDER = ("burger", "medewerker", "leidinggevende", "raadslid", "bestuurder", "overig")
-KIND_ORDER = ("enquete", "brainstorm", "manifest_reactie", "casus")
+KIND_ORDER = SOURCE_KINDS
 MAX_QUOTE_CHARS = 280
-# Defence in depth: texts are pseudonymised at ingest; a quote that still looks like contact
-# details or an identifier is left out of a report rather than shown.
-_PII_LIKE = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+"                      # e-mail
-    r"|(?:\+31|0031|\b0)[\s-]?(?:\d[\s-]?){8,}\d?"  # phone (NL)
-    r"|\b\d{4}\s?[A-Z]{2}\b"                        # postcode
-    r"|\bNL\d{2}[A-Z]{4}\d{10}\b"                   # IBAN
-    r"|\b\d{9}\b",                                  # BSN-like number
-)
 
 
 def safe_text(text: Any) -> str | None:
@@ -32,7 +23,9 @@ def safe_text(text: Any) -> str | None:
     if not isinstance(text, str):
         return None
     t = " ".join(text.split())
-    if not t or _PII_LIKE.search(t):
+    # defence in depth: texts are pseudonymised at ingest; a quote in which the pseudonymiser's
+    # detectors still find contact details or an identifier is left out rather than shown
+    if not t or looks_personal(t):
         return None
     if len(t) > MAX_QUOTE_CHARS:
         t = t[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"

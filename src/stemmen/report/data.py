@@ -289,7 +289,8 @@ def build_report_data_from_frames(
         lineage=dict(lineage or {}), municipality=municipality or getattr(manifest, "gemeente", "") or "",
         manifest_name=getattr(manifest, "naam", "") or "", manifest_version=getattr(manifest, "versie", "") or "",
         manifest_date=getattr(manifest, "datum", "") or "", n_labels=int(getattr(manifest, "n_labels", 0) or 0),
-        n_examples=sum(len(v.voorbeelden) for v in getattr(manifest, "waarden", ()) or ()), threshold=threshold, period=period, trend_period=trend_period,
+        n_examples=sum(len(v.voorbeelden) for v in getattr(manifest, "waarden", ()) or ()), threshold=threshold, period=period,
+        trend_period=trend_period,
         baseline_periods=baseline_periods, equal_value_id=equal_value_id or _equal_value(vals), previous=previous,
     )
     if generated_at is not None:

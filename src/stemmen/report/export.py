@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from stemmen.errors import Errors
+from stemmen.errors import Errors, ReportError
 from stemmen.report.cells import is_risky, safe_frame
 from stemmen.report.data import ReportData
 
@@ -161,7 +161,8 @@ def _alerts(data: ReportData) -> tuple[pd.DataFrame, pd.DataFrame]:
         d["nr"] = i
         d["also_signalled"] = "; ".join(getattr(a, "also_signalled", ()) or ())
         rows.append(d)
-        ev += [{"nr": i, **{c: getattr(e, c) for c, _, _ in TABLES["signaal_bewijs"] if c != "nr"}} for e in getattr(a, "evidence", ()) or ()]
+        ev += [{"nr": i, **{c: getattr(e, c) for c, _, _ in TABLES["signaal_bewijs"] if c != "nr"}}
+               for e in getattr(a, "evidence", ()) or ()]
     return pd.DataFrame(rows), pd.DataFrame(ev)
 
 
@@ -230,8 +231,6 @@ def start_exports(data: ReportData, out_dir: str | Path) -> Callable[[], list[Pa
     process, so that on two cores the caller renders the reports meanwhile (about 2 s less
     at 10,000 documents). Where no process can be started it is written here.
     """
-    from stemmen.report.render import ReportError
-
     out = Path(out_dir)
     tables = export_tables(data)
     book, notes = _workbook_tables(tables, data.threshold)

@@ -6,15 +6,9 @@ import datetime as dt
 import math
 from typing import Any
 
+from stemmen.groups import GROUP_LABEL, KIND_LABEL
+
 MINUS = "\u2212"
-GROUP_LABEL = {
-    "burger": "Burgers", "medewerker": "Medewerkers", "leidinggevende": "Leidinggevenden",
-    "raadslid": "Raadsleden", "bestuurder": "Bestuurders", "overig": "Overig", "alle": "Alle groepen",
-}
-KIND_LABEL = {
-    "enquete": "Enquête", "brainstorm": "Brainstormsessie", "manifest_reactie": "Reactie op het manifest",
-    "casus": "Casusnotitie Bureau Verbindingen", "alle": "Alle bronnen",
-}
 SENTIMENT_LABEL = {"positief": "positief", "neutraal": "neutraal", "negatief": "negatief"}
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")

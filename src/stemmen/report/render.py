@@ -15,7 +15,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from stemmen.errors import Errors, StemmenError
+from stemmen.errors import Errors, ReportError
 from stemmen.report import fmt
 from stemmen.report.data import ReportData, Scope
 
@@ -27,10 +27,6 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrom
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
                   "--disable-default-apps", "--mute-audio")
-
-
-class ReportError(StemmenError):
-    """A report could not be written or converted."""
 
 
 @lru_cache(maxsize=1)

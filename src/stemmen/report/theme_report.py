@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from stemmen.groups import EMPLOYEES
 from stemmen.report import charts, fmt
 from stemmen.report.casus import case_metrics
 from stemmen.report.common import (GROUP_ORDER, lineage_rows, ordered, period_range, pick_quotes, response_counts,
@@ -13,7 +14,6 @@ from stemmen.report.common import (GROUP_ORDER, lineage_rows, ordered, period_ra
 from stemmen.report.data import ReportData, Scope
 from stemmen.report.sections import casus_section
 
-EMPLOYEES = ("medewerker", "leidinggevende")
 
 
 def _scopes(data: ReportData) -> list[dict]:

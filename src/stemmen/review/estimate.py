@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from stemmen.manifest import with_labels
-from stemmen.values.evaluate import wilson
+from stemmen.stats import wilson
 
 
 @dataclass(frozen=True)

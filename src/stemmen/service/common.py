@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import subprocess
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from stemmen.manifest import load_manifest
 from stemmen.settings import Settings
 from stemmen.store import Store
-
-
-def package_version(name: str) -> str | None:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return None
+from stemmen.versions import package_version
 
 
 @lru_cache(maxsize=1)

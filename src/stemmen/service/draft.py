@@ -26,9 +26,7 @@ def draft_manifest(settings: Settings, out: str | Path | None = None, until: str
         until = load_manifest(settings.manifest_path).datum or None
     limit = dt.date.fromisoformat(until) if until else dt.date.max
     with open_store(settings) as store:
-        rows = store.query(
-            "SELECT text, group_name, kind FROM documents WHERE is_current AND kind IN ('enquete', 'brainstorm')"
-            " AND date < ? ORDER BY date, doc_id", [limit])
+        rows = store.draft_documents(limit)
         texts = [r[0] for r in rows]
         vectors = embed_cached(texts, embedder_for(settings), cache=store, kind="query") if texts else None
     result = draft(texts, [r[1] for r in rows], kinds=[r[2] for r in rows], embeddings=vectors,

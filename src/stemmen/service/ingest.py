@@ -1,4 +1,4 @@
-"""Ingest task bodies: one file, one source, all sources."""
+"""Ingest task bodies: one file, one source (all sources in order: ``pipeline.run_ingest``)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from pathlib import Path
 from stemmen.errors import StemmenError
 from stemmen.ingest.importer import prepare_batch, source_files
 from stemmen.schemas import BatchSummary
-from stemmen.service.common import (
-    finish_run, manifest_value_ids, open_store, pseudonymiser_for, start_run,
-)
+from stemmen.service.common import manifest_value_ids, open_store, pseudonymiser_for
 from stemmen.settings import Settings, SourceSettings
 
 
@@ -44,16 +42,4 @@ def ingest_source(settings: Settings, source: SourceSettings, run_id: str | None
             summaries.append(ingest_file(settings, source, path, run_id, today=today))
         except StemmenError as exc:
             errors.append(str(exc))
-    return summaries, errors
-
-
-def ingest_all(settings: Settings, today: dt.date | None = None) -> tuple[list[BatchSummary], list[str]]:
-    """Ingest every configured source without an orchestrator; returns summaries and file errors."""
-    summaries, errors = [], []
-    run_id = start_run(settings, "ingest")
-    for source in settings.sources:
-        s, e = ingest_source(settings, source, run_id, today=today)
-        summaries += s
-        errors += e
-    finish_run(settings, run_id, "failed" if errors else "completed", [s.__dict__ for s in summaries])
     return summaries, errors

@@ -1,10 +1,8 @@
-"""Language-layer task bodies: segments, embeddings, sentiment; the analyse step."""
+"""Language-layer task bodies: segments, embeddings, sentiment (the analyse stage's order is in ``pipeline``)."""
 
 from __future__ import annotations
 
 from stemmen.service.common import CachingEmbedder, embedder_for, nlp_for, open_store
-from stemmen.service.themes import extract_themes
-from stemmen.service.values import score_values
 from stemmen.settings import Settings
 
 
@@ -63,16 +61,3 @@ def score_sentiment(settings: Settings) -> tuple[int, str]:
         results = model.predict([t for _, t in todo])
         rows = [dict(segment_id=sid, polarity=float(r.polarity), label=r.label) for (sid, _), r in zip(todo, results)]
         return store.write_sentiment(rows, model.model_key), model.model_key
-
-
-def analyse_language(settings: Settings) -> dict:
-    """Segments, embeddings, sentiment and value scores for new documents only."""
-    segments = segment_documents(settings)
-    n_embedded, embed_key = embed_segments(settings)
-    n_sentiment, sentiment_key = score_sentiment(settings)
-    out = {"segments_added": segments, "segments_embedded": n_embedded, "embedding_model": embed_key,
-           "sentiment_added": n_sentiment, "sentiment_model": sentiment_key}
-    if settings.manifest_path.is_file():
-        out["values"] = score_values(settings)
-    out["themes"] = extract_themes(settings)
-    return out

@@ -17,7 +17,7 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
 
     Unchanged input gives the reports already written (``force`` writes them anyway).
     """
-    from stemmen.report import Scope, build_report_data_from_frames, write_reports
+    from stemmen.report import Scope, write_reports
 
     manifest = load_manifest(settings.manifest_path) if settings.manifest_path.is_file() else None
     out = settings.reports_path
@@ -27,18 +27,33 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
             existing = sorted(str(p) for p in out.glob("*.html")) if out.is_dir() else []
             if existing and store.stage_key("report") == state:
                 return existing
-        docs = store.con.execute(
-            "SELECT doc_id, kind, source_name, group_name, department, date, wave, question, value_ref, article,"
-            " case_id, status, role, respondent_key, text FROM documents WHERE is_current ORDER BY date, doc_id"
-        ).df()
-        segs = store.con.execute(
-            "SELECT s.segment_id, s.doc_id, s.idx, s.text, st.polarity, st.label, st.model_key"
-            " FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
-            " LEFT JOIN sentiment st ON st.segment_id = s.segment_id WHERE d.is_current ORDER BY s.doc_id, s.idx"
-        ).df()
-        runs = store.con.execute("SELECT run_id, command, status, finished_at, code_version FROM runs").df()
-        res = monitoring_results(settings, store, state) if manifest is not None else None
-        themes = _themes_for_report(settings, store)
+        data = _report_data(settings, store, manifest, state)
+    settings.reports_path.mkdir(parents=True, exist_ok=True)
+    paths = write_reports(data, settings.reports_path, scopes=[Scope.parse(x) for x in scopes] if scopes else None,
+                          pdf=pdf)
+    if state and not scopes:
+        # writing reports does not change the store, so the key read above still holds
+        with open_store(settings) as store:
+            store.set_stage_key("report", state)
+    return [str(p) for p in paths]
+
+
+def report_data(settings: Settings):
+    """The ``ReportData`` that `report` renders: documents, segments, scores, index, gap, alerts, themes."""
+    manifest = load_manifest(settings.manifest_path) if settings.manifest_path.is_file() else None
+    with open_store(settings) as store:
+        state = _state_key(settings, store, manifest) if manifest is not None else None
+        return _report_data(settings, store, manifest, state)
+
+
+def _report_data(settings: Settings, store, manifest, state):
+    from stemmen.report import build_report_data_from_frames
+
+    docs = store.report_documents()
+    segs = store.report_segments()
+    runs = store.runs_frame()
+    res = monitoring_results(settings, store, state) if manifest is not None else None
+    themes = _themes_for_report(settings, store)
     a = settings.analysis
     lineage = {
         "code_version": code_version(),
@@ -60,39 +75,7 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
         documents=docs, segments=segs, manifest=manifest, themes=themes, lineage=lineage,
         municipality=(manifest.gemeente if manifest else ""), threshold=a.relevance_threshold,
         period=a.period, baseline_periods=a.baseline_periods, seed=a.seed, **extra)
-    settings.reports_path.mkdir(parents=True, exist_ok=True)
-    paths = write_reports(data, settings.reports_path, scopes=[Scope.parse(x) for x in scopes] if scopes else None,
-                          pdf=pdf)
-    if state and not scopes:
-        # writing reports does not change the store, so the key read above still holds
-        with open_store(settings) as store:
-            store.set_stage_key("report", state)
-    return [str(p) for p in paths]
-
-
-EXPORT_QUERIES = {
-    "documents.csv": "SELECT doc_id, doc_key, version, kind, source_name, group_name, department, date, wave, question,"
-                     " value_ref, article, case_id, status, role, respondent_key, text, file_name, row_number, batch_id"
-                     " FROM documents WHERE is_current ORDER BY date, doc_id",
-    "segments.csv": "SELECT s.segment_id, s.doc_id, s.idx, s.start_char, s.end_char, s.text,"
-                    " array_to_string(s.lemmas, ' ') AS lemmas, t.polarity, t.label AS sentiment, t.model_key AS"
-                    " sentiment_model, a.theme_id, a.non_answer FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
-                    " LEFT JOIN sentiment t ON t.segment_id = s.segment_id LEFT JOIN theme_assignments a"
-                    " ON a.segment_id = s.segment_id AND a.scope = 'alles' WHERE d.is_current ORDER BY s.doc_id, s.idx",
-    "themes.csv": "SELECT scope, theme_id, label, array_to_string(keywords, '; ') AS keywords, size,"
-                  " array_to_string(examples, ' | ') AS examples, status, run_id FROM themes ORDER BY scope, theme_id",
-    "value_scores.csv": "SELECT segment_id, value_id, relevance, alignment, is_top, manifest_version,"
-                        " manifest_fingerprint, scorer_key FROM value_scores ORDER BY segment_id, value_id",
-    "alignment.csv": "SELECT value_id, group_name, kind, department, period, n, n_segments, attention, mean, sd,"
-                     " ci_low, ci_high, ci_method, low_n, manifest_fingerprint, scorer_key, run_id FROM alignment_index"
-                     " ORDER BY value_id, group_name, kind, department, period",
-    "group_gaps.csv": "SELECT value_id, n_a, n_b, mean_a, mean_b, diff, ci_low, ci_high, p, p_adj, significant,"
-                      " verdict, manifest_fingerprint, scorer_key, run_id FROM group_gaps ORDER BY value_id",
-    "alerts.csv": "SELECT alert_id, value_id, group_name, department, kind, metric, start_period, alarm_period,"
-                  " baseline_mean, recent_mean, drop, drop_ci_low, drop_ci_high, n_baseline, n_recent, statistic,"
-                  " threshold, episode_end, also_signalled, evidence, manifest_fingerprint, scorer_key, run_id"
-                  " FROM alerts ORDER BY alarm_period, value_id",
-}
+    return data
 
 
 def export(settings: Settings, out_dir: str | Path | None = None) -> list[str]:
@@ -101,8 +84,7 @@ def export(settings: Settings, out_dir: str | Path | None = None) -> list[str]:
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     with open_store(settings) as store:
-        for name, sql in EXPORT_QUERIES.items():
-            frame = store.con.execute(sql).df()
+        for name, frame in store.export_frames().items():
             safe_frame(frame).to_csv(out / name, index=False, encoding="utf-8", lineterminator="\r\n")
             paths.append(str(out / name))
     return paths

@@ -100,8 +100,7 @@ def import_review(settings: Settings, path: Path) -> dict:
     labels_path = ensure_labels_table(settings)
     manifest = load_manifest(settings.manifest_path, labels=False)
     with open_store(settings) as store:
-        texts = dict(store.query("SELECT s.segment_id, s.text FROM segments s JOIN documents d"
-                                 " ON d.doc_id = s.doc_id WHERE d.is_current"))
+        texts = store.segment_texts()
     new = read_workbook(path, manifest, texts)
     old = read_labels(labels_path, manifest.value_ids)
     write_labels(labels_path, merge(old, new))

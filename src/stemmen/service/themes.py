@@ -7,7 +7,6 @@ from pathlib import Path
 from stemmen.service.common import embedder_for, open_store
 from stemmen.settings import Settings
 
-
 # -- themes -------------------------------------------------------------------------
 THEME_SCOPE = "alles"
 
@@ -44,16 +43,15 @@ def extract_themes(settings: Settings, run_id: str | None = None) -> dict:
         # same segments, same codebook, same settings: the stored themes stand, no model work
         params = settings.themes.model_dump()
         fingerprint = _themes_input_key(embedder.model_key, a.seed, path, ids, json.dumps(params, sort_keys=True))
-        stored = store.query("SELECT lineage, status, n_non_answers, n_outliers, n_segments FROM theme_runs"
-                             " WHERE scope = ?", [THEME_SCOPE])
-        if stored and json.loads(stored[0][0]).get("input_fingerprint") == fingerprint:
-            _, status, n_non, n_out, n_seg = stored[0]
-            (n_themes,) = store.query("SELECT count(*) FROM themes WHERE scope = ?", [THEME_SCOPE])[0]
+        stored = store.theme_run(THEME_SCOPE)
+        if stored and json.loads(stored[0]).get("input_fingerprint") == fingerprint:
+            _, status, n_non, n_out, n_seg = stored
+            n_themes = store.theme_count(THEME_SCOPE)
             return {"themes": n_themes, "status": status, "non_answers": n_non, "unchanged": True,
                     "outlier_share": round(n_out / max(1, n_seg - n_non), 3), "codebook": str(path), "curated": False}
         book = Codebook.load(path) if path.is_file() else None
         curated = book is not None and any(t.status in (FROZEN, MERGED) for t in book.themes)
-        if not curated and stored and json.loads(stored[0][0]).get("theme_params") == params:
+        if not curated and stored and json.loads(stored[0]).get("theme_params") == params:
             added = _assign_new_segments(settings, store, embedder, ids, texts, questions)
             if added is not None:
                 return added
@@ -101,9 +99,7 @@ REFIT_SHARE = 0.10  # refit the themes once this share of the segments is new si
 def _questions(store, ids: list[str]) -> list[str | None]:
     """The survey question each segment answers (None for other sources): yes/no questions
     make "nee" an answer instead of a non-answer."""
-    rows = store.query("SELECT s.segment_id, d.question FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
-                       " WHERE d.is_current AND d.question IS NOT NULL AND d.question <> ''")
-    by_id = dict(rows)
+    by_id = store.segment_questions()
     return [by_id.get(i) for i in ids]
 
 
@@ -122,7 +118,7 @@ def _assign_new_segments(settings: Settings, store, embedder, ids: list[str], te
     from stemmen.themes.model import ThemeModel
 
     model_dir = codebook_path(settings).parent / "model"
-    known = {sid for (sid,) in store.query("SELECT segment_id FROM theme_assignments WHERE scope = ?", [THEME_SCOPE])}
+    known = store.assigned_segment_ids(THEME_SCOPE)
     new = [i for i, sid in enumerate(ids) if sid not in known]
     if not model_dir.is_dir() or not known or not new or len(known - set(ids)) or len(new) > REFIT_SHARE * len(ids):
         return None
@@ -130,8 +126,7 @@ def _assign_new_segments(settings: Settings, store, embedder, ids: list[str], te
     new_texts = [texts[i] for i in new]
     result = model.transform(new_texts, embed_cached(new_texts, embedder, cache=store, kind="query"),
                              [questions[i] for i in new])
-    (run_lineage,) = store.query("SELECT lineage FROM theme_runs WHERE scope = ?", [THEME_SCOPE])[0]
-    lineage = json.loads(run_lineage)
+    lineage = json.loads(store.theme_run(THEME_SCOPE)[0])
     lineage["input_fingerprint"] = _themes_input_key(embedder.model_key, settings.analysis.seed,
                                                      codebook_path(settings), ids,
                                                      json.dumps(settings.themes.model_dump(), sort_keys=True))
@@ -141,19 +136,10 @@ def _assign_new_segments(settings: Settings, store, embedder, ids: list[str], te
                               non_answer=result.non_answer_kinds))
     n_non = sum(1 for k in result.non_answer_kinds if k is not None)
     n_out = sum(1 for x, k in zip(result.assignments, result.non_answer_kinds) if x < 0 and k is None)
-    with store.transaction():
-        store._append("theme_assignments", frame)
-        for theme in result.themes:
-            if theme.size:
-                store.con.execute("UPDATE themes SET size = size + ? WHERE scope = ? AND theme_id = ?",
-                                  [theme.size, THEME_SCOPE, theme.id])
-        store.con.execute(
-            "UPDATE theme_runs SET n_segments = n_segments + ?, n_non_answers = n_non_answers + ?,"
-            " n_outliers = n_outliers + ?, lineage = ? WHERE scope = ?",
-            [len(new), n_non, n_out, json.dumps(lineage, ensure_ascii=False, default=str), THEME_SCOPE])
-    status, n_non_all, n_out_all, n_seg = store.query(
-        "SELECT status, n_non_answers, n_outliers, n_segments FROM theme_runs WHERE scope = ?", [THEME_SCOPE])[0]
-    (n_themes,) = store.query("SELECT count(*) FROM themes WHERE scope = ?", [THEME_SCOPE])[0]
+    store.add_theme_assignments(THEME_SCOPE, frame, {t.id: t.size for t in result.themes if t.size}, n_non, n_out,
+                                json.dumps(lineage, ensure_ascii=False, default=str))
+    _, status, n_non_all, n_out_all, n_seg = store.theme_run(THEME_SCOPE)
+    n_themes = store.theme_count(THEME_SCOPE)
     return {"themes": n_themes, "status": status, "non_answers": n_non_all, "added_without_refit": len(new),
             "outlier_share": round(n_out_all / max(1, n_seg - n_non_all), 3), "codebook": str(codebook_path(settings)),
             "curated": False}
@@ -165,16 +151,10 @@ def _themes_for_report(settings: Settings, store):
 
     from stemmen.report import ThemeSet
 
-    run = store.con.execute(
-        "SELECT non_answers, embedding_model FROM theme_runs WHERE scope = ?", [THEME_SCOPE]).fetchone()
-    if run is None:
+    stored = store.theme_frames(THEME_SCOPE)
+    if stored is None:
         return None
-    themes = store.con.execute(
-        "SELECT theme_id, label, keywords, size, examples, status FROM themes WHERE scope = ? ORDER BY theme_id",
-        [THEME_SCOPE]).df()
-    assignments = store.con.execute(
-        "SELECT segment_id, theme_id, similarity, non_answer FROM theme_assignments WHERE scope = ?",
-        [THEME_SCOPE]).df()
+    non_answers, model, themes, assignments = stored
     for col in ("keywords", "examples"):
         themes[col] = themes[col].map(list)
-    return ThemeSet(themes=themes, assignments=assignments, non_answers=json.loads(run[0]), model=run[1])
+    return ThemeSet(themes=themes, assignments=assignments, non_answers=json.loads(non_answers), model=model)

@@ -27,7 +27,6 @@ SCORER_MODULES = ("scoring", "anchors", "background", "lexical", "ensemble", "re
 def scorer_source() -> str:
     """The source text of the scoring modules (part of the scorer key); read once per process."""
     from stemmen import values
-
     from stemmen.review import teach
 
     folder = Path(values.__file__).parent
@@ -43,7 +42,6 @@ def scorer_key(embedder) -> str:
     import json
 
     from stemmen import __version__
-
     from stemmen.values.scoring import resolve_reader
 
     params = scorer_params(embedder)
@@ -249,13 +247,10 @@ def monitor(settings: Settings, run_id: str | None = None) -> dict:
         if store.stage_key("monitor") == state:
             # nothing changed since the last monitoring: the stored results stand
             tag = [manifest.fingerprint, scorer_key(values_embedder_for(settings))]
-            alerts = store.con.execute(
-                "SELECT * EXCLUDE (evidence) FROM alerts WHERE manifest_fingerprint = ? AND scorer_key = ?", tag).df()
+            alerts = store.stored_alerts(*tag)
             summary = [{**a, "new": False, "also_signalled": json.loads(a.get("also_signalled") or "[]")}
                        for a in alerts.astype(object).where(alerts.notna(), None).to_dict("records")]
-            (n_index,), (n_gaps,) = (store.query(
-                f"SELECT count(*) FROM {t} WHERE manifest_fingerprint = ? AND scorer_key = ?", tag)[0]
-                for t in ("alignment_index", "group_gaps"))  # fixed table names
+            n_index, n_gaps = (store.result_count(t, *tag) for t in ("alignment_index", "group_gaps"))
             return {"alerts": summary, "index_rows": n_index, "gaps": n_gaps, "unchanged": True}
         res = monitoring_results(settings, store, state)
         if res is None:
@@ -265,8 +260,7 @@ def monitor(settings: Settings, run_id: str | None = None) -> dict:
         index = res["index"].rename(columns={"group": "group_name"}).assign(**tag)
         gaps = res["gaps"].assign(**tag)
         alerts = alerts_table(res["detector"].alerts_, tag)
-        seen = {a for (a,) in store.query("SELECT alert_id FROM alerts WHERE manifest_fingerprint = ?"
-                                          " AND scorer_key = ?", [manifest.fingerprint, key])}
+        seen = store.alert_ids(manifest.fingerprint, key)
         store.replace_results("alignment_index", index, manifest.fingerprint, key)
         store.replace_results("group_gaps", gaps, manifest.fingerprint, key)
         store.replace_results("alerts", alerts, manifest.fingerprint, key)

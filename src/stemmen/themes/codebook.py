@@ -123,7 +123,8 @@ class Codebook:
             raise ThemeError(Errors.E807.format(path=path, problem="een thema-id komt twee keer voor"))
         for t in self.themes:
             if t.status not in STATUSES:
-                raise ThemeError(Errors.E808.format(path=path, id=t.id, problem=f"status '{t.status}' is onbekend; kies uit {', '.join(STATUSES)}"))
+                raise ThemeError(Errors.E808.format(path=path, id=t.id, problem=f"status '{t.status}' is onbekend;"
+                                                                            f" kies uit {', '.join(STATUSES)}"))
             for ref in (t.samengevoegd_met, t.afgesplitst_van):
                 if ref is not None and (ref not in ids or ref == t.id):
                     raise ThemeError(Errors.E808.format(path=path, id=t.id, problem=f"verwijst naar thema {ref}, dat niet bestaat"))
@@ -135,7 +136,8 @@ class Codebook:
         for t in self.themes:
             old = saved.get(t.id)
             if old is None:
-                changes.append(f"thema {t.id} '{t.label}' toegevoegd" + (f" (afgesplitst van {t.afgesplitst_van})" if t.afgesplitst_van is not None else ""))
+                changes.append(f"thema {t.id} '{t.label}' toegevoegd"
+                               + (f" (afgesplitst van {t.afgesplitst_van})" if t.afgesplitst_van is not None else ""))
             else:
                 if old["label"] != t.label:
                     changes.append(f"thema {t.id} hernoemd: '{old['label']}' -> '{t.label}'")
@@ -240,7 +242,8 @@ def _fill_split_centroids(book: Codebook, vectorizer: DutchVectorizer, answers: 
                if nearest[i] == t.afgesplitst_van and (words & set(d.split()) or any(w in d for w in words if " " in w))]
         if hit:
             book.centroids[t.id] = _unit(z[hit].mean(axis=0))
-            book.geschiedenis.append(_entry(book.versie, f"thema {t.id} afgesplitst uit {t.afgesplitst_van} op basis van {len(hit)} segmenten"))
+            book.geschiedenis.append(_entry(book.versie, f"thema {t.id} afgesplitst uit {t.afgesplitst_van}"
+                                                              f" op basis van {len(hit)} segmenten"))
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

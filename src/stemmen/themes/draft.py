@@ -60,9 +60,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from stemmen.errors import Errors, ThemeError
+from stemmen.stats import two_proportion_p, wilson
 from stemmen.themes.model import extract_themes
+from stemmen.themes.draft_toml import group_label, join_words, num, one_line, pct, render_toml, tone_word
 from stemmen.themes.nonanswers import NonAnswerFilter
-from stemmen.themes.over_time import _wilson, prevalence
+from stemmen.themes.over_time import prevalence
 from stemmen.themes.vectorizer import clean_keywords
 
 if TYPE_CHECKING:
@@ -71,15 +73,9 @@ if TYPE_CHECKING:
     from stemmen.nlp.sentiment_types import SentimentModel
     from stemmen.themes.model import ThemeResult
 
-# Dutch plural labels for the respondent groups of DESIGN.md (others are shown as given).
-GROUP_LABELS = {
-    "burger": "burgers", "medewerker": "medewerkers", "leidinggevende": "leidinggevenden",
-    "raadslid": "raadsleden", "bestuurder": "bestuurders", "overig": "overigen",
-}
 PLACEHOLDER_GEDRAG = "Nog te formuleren in de workshop: welk gedrag hoort bij '{naam}'? (geen positief voorbeeld in de input)"
 PLACEHOLDER_TEGEN = "Nog te formuleren in de workshop: welk gedrag past niet bij '{naam}'? (geen negatief voorbeeld in de input)"
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -142,7 +138,7 @@ class ManifestDraft:
     gemeente: str = ""
 
     def to_toml(self) -> str:
-        return _render_toml(self)
+        return render_toml(self)
 
     def to_manifest(self) -> Manifest:
         """The draft parsed back as a :class:`~stemmen.manifest.Manifest` (validates it)."""
@@ -222,15 +218,15 @@ def draft_manifest(
         label = " + ".join(f"'{result.theme(t).label}'" for t in clusters[c])
         share = sizes[c] / n_answers if n_answers else 0.0
         if share < min_share:
-            dropped.append(f"{label}: {sizes[c]} teksten ({_pct(share)}), onder de drempel van {_pct(min_share)}")
+            dropped.append(f"{label}: {sizes[c]} teksten ({pct(share)}), onder de drempel van {pct(min_share)}")
         elif sizes[c] < min_texts:
             dropped.append(f"{label}: {sizes[c]} teksten, minder dan {min_texts}")
         elif len(chosen) >= max_values:
-            dropped.append(f"{label}: {sizes[c]} teksten ({_pct(share)}), buiten de eerste {max_values}")
+            dropped.append(f"{label}: {sizes[c]} teksten ({pct(share)}), buiten de eerste {max_values}")
         else:
             chosen.append(c)
     if not chosen:
-        raise ThemeError(Errors.E831.format(min_share=_pct(min_share)))
+        raise ThemeError(Errors.E831.format(min_share=pct(min_share)))
 
     k_kinds = [kinds[i] if kinds is not None else None for i in keep]
     values, seen_ids = [], set()
@@ -276,7 +272,7 @@ def _usable(texts: list[str], groups: list[str], kinds: Sequence[str | None] | N
     keep, left, n_real = [], Counter(), 0
     for i, text in enumerate(texts):
         if groups[i] in exclude_groups:
-            left[f"tekst van {_label(groups[i])} (gespreksleiding)"] += 1
+            left[f"tekst van {group_label(groups[i])} (gespreksleiding)"] += 1
             continue
         if kinds is not None and kinds[i] == "brainstorm" and len(_WORD.findall(text)) < min_turn_words:
             left["korte brainstormbeurt"] += 1
@@ -334,7 +330,7 @@ def _candidate(result, cluster, counts, totals, texts, groups, kinds, polarity, 
     shares = []
     for g, total in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])):
         k = sum(counts[t][g] for t in cluster)
-        low, high = _wilson(k, total)
+        low, high = wilson(k, total)
         pol = [polarity[i] for i in members if groups[i] == g and not math.isnan(polarity[i])]
         shares.append(GroupShare(g, k, total, k / total, low, high,
                                  float(np.mean(pol)) if pol else math.nan, len(pol)))
@@ -384,7 +380,7 @@ def _behaviour(members, texts, polarity, margin, n, naam) -> tuple[list[str], li
         cands.sort(key=lambda c: (len(texts[c[1]]) > 200, -c[0], c[1]))
         out: list[str] = []
         for _, i in cands:
-            t = _one_line(texts[i])
+            t = one_line(texts[i])
             if t not in out:
                 out.append(t)
             if len(out) == n:
@@ -407,7 +403,7 @@ def _gap(shares: list[GroupShare], min_group: int, compare: tuple[str, str]):
     else:
         return None
     hi, lo = pair
-    return hi, lo, _two_proportion_p(hi.n, hi.total, lo.n, lo.total)
+    return hi, lo, two_proportion_p(hi.n, hi.total, lo.n, lo.total)
 
 
 def _note(gap, shares: list[GroupShare], min_group: int) -> str:
@@ -415,20 +411,20 @@ def _note(gap, shares: list[GroupShare], min_group: int) -> str:
     big = [s for s in shares if s.total >= min_group]
     if gap is None:
         if big:
-            return f"alleen {_label(big[0].group)} met genoeg antwoorden ({_pct(big[0].share)})"
+            return f"alleen {group_label(big[0].group)} met genoeg antwoorden ({pct(big[0].share)})"
         return "te weinig antwoorden per groep om groepen te vergelijken"
     hi, lo, p = gap
     if p < 0.05:
-        text = f"vooral {_label(hi.group)} ({_pct(hi.share)}) tegenover {_label(lo.group)} ({_pct(lo.share)})"
+        text = f"vooral {group_label(hi.group)} ({pct(hi.share)}) tegenover {group_label(lo.group)} ({pct(lo.share)})"
     elif hi.share - lo.share >= 0.10:
-        text = (f"{_label(hi.group)} ({_pct(hi.share)}) vaker dan {_label(lo.group)} ({_pct(lo.share)}), "
+        text = (f"{group_label(hi.group)} ({pct(hi.share)}) vaker dan {group_label(lo.group)} ({pct(lo.share)}), "
                 f"maar bij deze aantallen is het verschil niet zeker (p = {p:.2f})".replace("0.", "0,"))
     else:
-        text = f"{_label(hi.group)} ({_pct(hi.share)}) en {_label(lo.group)} ({_pct(lo.share)}) ongeveer even vaak"
+        text = f"{group_label(hi.group)} ({pct(hi.share)}) en {group_label(lo.group)} ({pct(lo.share)}) ongeveer even vaak"
     rest = sorted((s for s in big if s.group not in (hi.group, lo.group)), key=lambda s: (-s.share, s.group))
     if rest:
-        text += "; verder " + ", ".join(f"{_label(s.group)} {_pct(s.share)}" for s in rest)
-    tone = [f"{_label(s.group)} {_tone(s.mean_sentiment)} ({_num(s.mean_sentiment)})"
+        text += "; verder " + ", ".join(f"{group_label(s.group)} {pct(s.share)}" for s in rest)
+    tone = [f"{group_label(s.group)} {tone_word(s.mean_sentiment)} ({num(s.mean_sentiment)})"
             for s in (hi, lo) if s.n_sentiment >= 3]
     if tone:
         text += "; toon: " + ", ".join(tone)
@@ -436,15 +432,15 @@ def _note(gap, shares: list[GroupShare], min_group: int) -> str:
 
 
 def _description(keywords: list[str], gap, shares: list[GroupShare], quotes: list[Quote], min_group: int) -> str:
-    subject = _join(keywords[:4]) if keywords else "dit thema"
+    subject = join_words(keywords[:4]) if keywords else "dit thema"
     if gap is not None and gap[2] < 0.05:
         hi, lo, _ = gap
-        who = f"Vooral {_label(hi.group)} ({_pct(hi.share)}, tegenover {_label(lo.group)} {_pct(lo.share)})"
+        who = f"Vooral {group_label(hi.group)} ({pct(hi.share)}, tegenover {group_label(lo.group)} {pct(lo.share)})"
     elif gap is not None:
-        who = f"{_label(gap[0].group)} ({_pct(gap[0].share)}) en {_label(gap[1].group)} ({_pct(gap[1].share)})".capitalize()
+        who = f"{group_label(gap[0].group)} ({pct(gap[0].share)}) en {group_label(gap[1].group)} ({pct(gap[1].share)})".capitalize()
     else:
         mentioned = [s for s in shares if s.n > 0 and s.total >= min_group] or [s for s in shares if s.n > 0]
-        who = (_join([_label(s.group) for s in mentioned[:3]]) or "deelnemers").capitalize()
+        who = (join_words([group_label(s.group) for s in mentioned[:3]]) or "deelnemers").capitalize()
     sentence = f"{who} noemen hier: {subject}."
     typical = _typical(quotes)
     if typical:
@@ -455,7 +451,7 @@ def _description(keywords: list[str], gap, shares: list[GroupShare], quotes: lis
 def _typical(quotes: list[Quote], limit: int = 160) -> str:
     """The first quote that fits in ``limit`` characters, or the first sentence of one that does."""
     for q in quotes:
-        t = _one_line(q.text)
+        t = one_line(q.text)
         if len(t) <= limit:
             return t
         first = re.split(r"(?<=[.!?])\s", t)[0]
@@ -493,122 +489,3 @@ def _unique_slug(naam: str, seen: set[str]) -> str:
         out, k = f"{slug}-{k}", k + 1
     seen.add(out)
     return out
-
-
-# --- formatting ---------------------------------------------------------------------------
-
-
-def _two_proportion_p(k1: int, n1: int, k2: int, n2: int) -> float:
-    if n1 == 0 or n2 == 0:
-        return math.nan
-    pooled = (k1 + k2) / (n1 + n2)
-    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-    if se == 0:
-        return 1.0
-    z = abs(k1 / n1 - k2 / n2) / se
-    return math.erfc(z / math.sqrt(2))
-
-
-def _label(group: str) -> str:
-    return GROUP_LABELS.get(group, group)
-
-
-def _pct(x: float) -> str:
-    return "–" if math.isnan(x) else f"{round(100 * x):d} %"
-
-
-def _num(x: float) -> str:
-    return "–" if math.isnan(x) else f"{x:+.2f}".replace(".", ",").replace("-", "−")
-
-
-def _tone(x: float) -> str:
-    if math.isnan(x):
-        return "onbekend"
-    return "positief" if x > 0.15 else "negatief" if x < -0.15 else "neutraal"
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1] if items else ""
-
-
-def _one_line(text: str, limit: int | None = None) -> str:
-    t = _SPACE.sub(" ", text).strip()
-    return t if limit is None or len(t) <= limit else t[: limit - 1].rstrip() + "…"
-
-
-def _toml_str(s: str) -> str:
-    out = []
-    for ch in s:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def _comment(text: str) -> str:
-    indent = text[: len(text) - len(text.lstrip(" "))]
-    return "# " + indent + _one_line(text) if text else "#"
-
-
-def _render_toml(d: ManifestDraft) -> str:
-    lin = d.lineage
-    lines = [
-        "# CONCEPTMANIFEST — een voorstel van stemmen, GEEN vastgesteld manifest.",
-        "# Gemaakt uit stap 1 van De Verbonden Gemeente (Monitor Organisatieklimaat en brainstormsessies):",
-        "# kandidaat-kernwaarden als startpunt voor de workshops 'Leiderschap en cultuurvernieuwing' (stap 2).",
-        "# Namen en beschrijvingen zijn werktitels uit trefwoorden; 'gedrag' en 'tegengedrag' zijn citaten",
-        "# uit de invoer (voorbeeld uit de input, herschrijven in de workshop). Pas alles aan, voeg waarden",
-        "# samen of schrap ze; verhoog daarna 'versie' en vul 'datum' in zodra het manifest ingaat.",
-        "#",
-        "# Werkwijze: thema's (embeddings + clustering) over alle bruikbare antwoorden samen; verwante thema's",
-        f"# samengevoegd (gelijkenis >= {lin['params']['merge_similarity']}); een kandidaat-waarde moet door minstens "
-        f"{_pct(lin['params']['min_share'])} van de antwoorden",
-        f"# genoemd worden; gerangschikt op aantal teksten, hoogstens {lin['params']['max_values']} waarden.",
-        "# Aandeel per groep = deel van de bruikbare antwoorden van die groep, met 95 %-interval (Wilson).",
-        "# Sentiment: gemiddelde polariteit van −1 (negatief) tot +1 (positief).",
-        "#",
-        f"# Invoer: {d.n_texts} teksten, waarvan {d.n_answers} bruikbare antwoorden.",
-    ]
-    if d.left_out:
-        lines.append("# Niet meegeteld: " + ", ".join(f"{v} {k}" for k, v in d.left_out.items()) + ".")
-    lines.append("# Bruikbare antwoorden per groep: "
-                 + ", ".join(f"{_label(g)} {n}" for g, n in d.group_totals.items()) + ".")
-    lines.append(f"# Model: embeddings {lin.get('embedding_model', '?')}, sentiment {lin.get('sentiment_model', '?')}, "
-                 f"clustering {lin.get('strategy', '?')}, seed {lin.get('seed')}.")
-    if d.dropped_themes:
-        lines.append("# Niet voorgesteld (thema's):")
-        lines += [_comment("  - " + t) for t in d.dropped_themes]
-    lines += ["", "[manifest]", f"naam = {_toml_str(d.naam)}", f"versie = {_toml_str(d.versie)}"]
-    if d.gemeente:
-        lines.append(f"gemeente = {_toml_str(d.gemeente)}")
-    lines.append('# datum = "JJJJ-MM-DD"  (invullen zodra het manifest is vastgesteld)')
-    for k, v in enumerate(d.values, start=1):
-        lines += ["", f"# --- kandidaat-waarde {k} van {len(d.values)}: {v.naam} " + "-" * 20]
-        lines.append(_comment(f"Thema's: {'; '.join(v.theme_labels)}. Trefwoorden: {', '.join(v.keywords)}."))
-        kinds = ", ".join(f"{n} {kind}" for kind, n in v.kinds.items())
-        lines.append(_comment(f"Genoemd in {v.n_texts} teksten ({_pct(v.share)} van alle antwoorden)"
-                              + (f"; per bron: {kinds}" if kinds else "") + "."))
-        for s in v.groups:
-            lines.append(_comment(f"  {_label(s.group)}: {s.n} van {s.total} = {_pct(s.share)} "
-                                  f"(95 %: {_pct(s.low)}–{_pct(s.high)}); sentiment {_num(s.mean_sentiment)} "
-                                  f"(n={s.n_sentiment})"))
-        lines.append(_comment(f"Verschil tussen groepen: {v.note}."))
-        lines.append("# Typerende citaten (gepseudonimiseerd):")
-        lines += [_comment(f"  - “{_one_line(q.text, 300)}” ({q.group}, sentiment {_num(q.polarity)})")
-                  for q in v.quotes]
-        lines += ["[[waarde]]", f"id = {_toml_str(v.id)}", f"naam = {_toml_str(v.naam)}",
-                  f"beschrijving = {_toml_str(v.beschrijving)}",
-                  "# gedrag: voorbeeld uit de input, herschrijven in de workshop (meest positieve citaten)",
-                  "gedrag = [", *[f"  {_toml_str(s)}," for s in v.gedrag], "]",
-                  "# tegengedrag: voorbeeld uit de input, herschrijven in de workshop (meest negatieve citaten)",
-                  "tegengedrag = [", *[f"  {_toml_str(s)}," for s in v.tegengedrag], "]"]
-    return "\n".join(lines) + "\n"

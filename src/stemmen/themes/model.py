@@ -23,7 +23,6 @@ import logging
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +33,7 @@ from stemmen.themes.clustering import STRATEGIES, centre, choose_steps
 from stemmen.themes.naming import name_themes
 from stemmen.themes.nonanswers import NonAnswerFilter
 from stemmen.themes.vectorizer import DutchVectorizer, clean_keywords
+from stemmen.versions import dist_version
 
 if TYPE_CHECKING:
     from stemmen.nlp.embed import Embedder, VectorCache
@@ -420,7 +420,7 @@ class ThemeModel:
             "embedding_model": self.model_key_,
             "n_texts": n_texts,
             "n_answers": n_answers,
-            "versions": {d: _version(d) for d in ("stemmen", "bertopic", "scikit-learn", "numpy", "spacy", "umap-learn", "hdbscan")},
+            "versions": {d: dist_version(d) for d in ("stemmen", "bertopic", "scikit-learn", "numpy", "spacy", "umap-learn", "hdbscan")},
         }
 
 
@@ -456,10 +456,3 @@ def _examples(texts: list[str], members: np.ndarray, sims: np.ndarray, n: int) -
         if len(out) == n:
             break
     return out
-
-
-def _version(dist: str) -> str:
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return "?"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from stemmen.errors import Errors, ThemeError
+from stemmen.stats import wilson
 from stemmen.themes.model import ThemeResult
 from stemmen.themes.vectorizer import DutchVectorizer, clean_keywords
 
@@ -61,7 +62,7 @@ def prevalence(result: ThemeResult, keys: Sequence[Hashable]) -> list[Prevalence
     for key in sorted(totals, key=_sort_key):
         for t in result.themes:
             n, total = counts[(t.id, key)], totals[key]
-            low, high = _wilson(n, total)
+            low, high = wilson(n, total)
             out.append(Prevalence(t.id, key, n, total, n / total, low, high))
     return out
 
@@ -132,16 +133,6 @@ def _ctfidf(counts):
     out = tf @ sp.diags(idf)
     out.eliminate_zeros()
     return sp.csr_matrix(out)
-
-
-def _wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return math.nan, math.nan
-    p = k / n
-    d = 1 + z * z / n
-    c = (p + z * z / (2 * n)) / d
-    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return max(0.0, c - h), min(1.0, c + h)
 
 
 def _check_len(values: Sequence, result: ThemeResult, what: str) -> None:

@@ -38,7 +38,8 @@ import numpy as np
 import pandas as pd
 
 from stemmen.errors import ConfigError, Errors
-from stemmen.values.index import check_scores, diff_ci, key_seed, period_label, to_periods
+from stemmen.stats import diff_ci, key_seed
+from stemmen.values.index import check_scores, period_label, to_periods
 
 ALL = "alle"  # label of a dimension pooled over (group, department or kind)
 DIMS = ("group", "department", "kind")
@@ -52,7 +53,10 @@ DEFAULT_K = 1.25
 DEFAULT_H = 3.0
 DEFAULT_CONFIRM = 1
 DEFAULT_Z_CLIP = 3.5
-DEFAULTS_NOTE = "k=1.25, h=3.0, confirm=1, z_clip=3.5, prior_df=10, adapt=True"
+DEFAULT_PRIOR_DF = 10.0
+DEFAULT_ADAPT = True
+DEFAULTS_NOTE = (f"k={DEFAULT_K}, h={DEFAULT_H}, confirm={DEFAULT_CONFIRM}, z_clip={DEFAULT_Z_CLIP},"
+                 f" prior_df={DEFAULT_PRIOR_DF:g}, adapt={DEFAULT_ADAPT}")
 
 
 # --- vectorised core (shared with the simulation) ----------------------------------------------
@@ -226,8 +230,8 @@ class DriftDetector:
     h: float = DEFAULT_H
     confirm: int = DEFAULT_CONFIRM
     z_clip: float = DEFAULT_Z_CLIP
-    prior_df: float = 10.0
-    adapt: bool = True
+    prior_df: float = DEFAULT_PRIOR_DF
+    adapt: bool = DEFAULT_ADAPT
     min_baseline_n: int = 4
     n_evidence: int = 5
     n_boot: int = 2000
@@ -396,7 +400,8 @@ class DriftDetector:
                          for r in ev.itertuples())
         back = [t for t in range(t_fire + 1, len(S)) if S[t] <= 0.0]
         value_id, group, department, kind = key
-        return DriftAlert(episode_end=self.periods_[back[0]] if back else None, value_id=value_id, group=group, department=department, kind=kind, metric=self.metric,
+        return DriftAlert(episode_end=self.periods_[back[0]] if back else None, value_id=value_id, group=group,
+                          department=department, kind=kind, metric=self.metric,
                           start_period=self.periods_[t_start], alarm_period=self.periods_[t_fire],
                           baseline_mean=float(base_mean), recent_mean=float(recent),
                           drop=float(base_mean - recent), drop_ci_low=float(lo), drop_ci_high=float(hi),

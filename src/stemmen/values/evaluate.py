@@ -24,23 +24,7 @@ from typing import Any
 
 import numpy as np
 
-
-def wilson(k: float, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95 % Wilson score interval of a proportion k/n (sound at small n and near 0 or 1)."""
-    if n == 0:
-        return float("nan"), float("nan")
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return float(centre - half), float(centre + half)
-
-
-def auroc(pos: np.ndarray, neg: np.ndarray) -> float:
-    """Probability that a random positive outranks a random negative (ties count half)."""
-    if len(pos) == 0 or len(neg) == 0:
-        return float("nan")
-    diff = np.asarray(pos)[:, None] - np.asarray(neg)[None, :]
-    return float((diff > 0).mean() + 0.5 * (diff == 0).mean())
+from stemmen.stats import auroc, wilson
 
 
 def _mean(x: np.ndarray) -> float:

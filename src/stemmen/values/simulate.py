@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from stemmen.values.drift import DEFAULT_CONFIRM, DEFAULT_H, DEFAULT_K, DEFAULT_Z_CLIP, cusum_alignment, shrink_sd
+from stemmen.values.drift import (DEFAULT_ADAPT, DEFAULT_CONFIRM, DEFAULT_H, DEFAULT_K, DEFAULT_PRIOR_DF, DEFAULT_Z_CLIP,
+                                  cusum_alignment, shrink_sd)
 
 
 def beta_alignment(rng: np.random.Generator, mean: np.ndarray | float, sd: float, size: int | tuple) -> np.ndarray:
@@ -42,8 +43,8 @@ class SimSettings:
     h: float = DEFAULT_H
     confirm: int = DEFAULT_CONFIRM
     z_clip: float = DEFAULT_Z_CLIP
-    prior_df: float = 10.0
-    adapt: bool = True
+    prior_df: float = DEFAULT_PRIOR_DF
+    adapt: bool = DEFAULT_ADAPT
     seed: int = 42
 
 

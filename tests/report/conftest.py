@@ -1,17 +1,11 @@
-"""Report fixtures (imported by the test modules; not a conftest.py, so that the module name
-``conftest`` stays the root one that other tests import): small hand-made frames (fast) and the
-demo chain (slow, once per session)."""
+"""Report fixtures: small hand-made frames (fast) and the demo's report data (slow, once per session)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def _doc(doc_id, kind, group, department, date, text, case_id=None, status=None, **extra):
@@ -69,16 +63,10 @@ def small_data(small_frames):
 
 
 @pytest.fixture(scope="session")
-def demo_data(tmp_path_factory):
-    """The demo municipality through ingest, language layer, value scoring, index, gap and drift
-    (the chain of bench/report_demo.py, which plays the service layer)."""
-    sys.path.insert(0, str(REPO / "bench"))
-    from report_demo import demo_report_data
+def demo_data(demo_analysed):
+    """The demo municipality's report data as `stemmen report` builds it (ingest, language layer,
+    value scoring, index, gap, drift and themes)."""
+    from stemmen import service
 
-    data, timings = demo_report_data(tmp_path_factory.mktemp("report-demo") / "lindewaard")
-    return data
-
-
-def planted_pii() -> list[str]:
-    path = REPO / "data" / "demo" / "planted_pii.txt"
-    return [s.strip() for s in path.read_text(encoding="utf-8").splitlines() if s.strip()]
+    settings, _ = demo_analysed
+    return service.report_data(settings)
