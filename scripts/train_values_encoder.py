@@ -114,10 +114,9 @@ def main(argv: list[str] | None = None) -> int:
             x = F.layer_norm(x, (H,), enc.ln_w, enc.ln_b, cfg["eps"])
         for i, ly in enumerate(enc.layers):
             with torch.no_grad() if i < L0 else torch.enable_grad():
-                def split(w, b):
-                    return F.linear(x, w, b).view(n, length, NH, H // NH).transpose(1, 2)
-                a = F.scaled_dot_product_attention(split(weight(ly, i, "q"), ly.q_b), split(weight(ly, i, "k"), ly.k_b),
-                                                   split(weight(ly, i, "v"), ly.v_b), attn_mask=am)
+                heads = [F.linear(x, weight(ly, i, m), getattr(ly, f"{m}_b")).view(n, length, NH, H // NH).transpose(1, 2)
+                         for m in ("q", "k", "v")]
+                a = F.scaled_dot_product_attention(*heads, attn_mask=am)
                 a = F.linear(a.transpose(1, 2).reshape(n, length, H), weight(ly, i, "ao"), ly.ao_b)
                 x = F.layer_norm(x + a, (H,), ly.aln_w, ly.aln_b, cfg["eps"])
                 f = F.linear(F.gelu(F.linear(x, weight(ly, i, "fi"), ly.fi_b)), weight(ly, i, "fo"), ly.fo_b)
