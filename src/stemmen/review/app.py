@@ -61,6 +61,8 @@ def make_app(session: Any, token: str):
         form = await form_of(request)
         value = str(form.get("waarde") or "")
         stance = str(form.get("richting") or "")
+        if str(form.get("segment_id")) not in session.index:  # a stale or hand-made form: say so, keep going
+            return back("onbekende-tekst")
         if form.get("geen"):
             session.label(str(form.get("segment_id")), None, None)
         elif value not in session.value_ids or stance not in ("+", "-"):
@@ -73,6 +75,8 @@ def make_app(session: Any, token: str):
         if not allowed(request):
             return refused()
         form = await form_of(request)
+        if str(form.get("segment_id")) not in session.index:
+            return back("onbekende-tekst")
         session.skip(str(form.get("segment_id")))
         return back()
 
