@@ -5,6 +5,7 @@
     .venv/bin/python bench/eval_relapse.py --root data/train/values --manifests 3   # tuning (never the held-out)
     .venv/bin/python bench/eval_relapse.py --weighting threshold    # the primary-value series, for comparison
     .venv/bin/python bench/eval_relapse.py --reading 1:1 0.9:0.8     # what the detector needs of the reading
+    .venv/bin/python bench/eval_relapse.py --pooling none --kh 1.25:3   # the detector before pooled baselines
 
 For each manifest, every labelled sentence becomes one case note of a workspace that is run
 through the service's own steps (ingest with pseudonymisation, segments, embeddings,
@@ -230,10 +231,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--kh", nargs="*", default=[],
                     help="tuning: CUSUM k:h pairs to try instead of the detector's own, e.g. 1.25:3 0.75:4")
+    ap.add_argument("--pooling", choices=("level", "none"),
+                    help="tuning: the detector's baseline pooling instead of its default")
     ap.add_argument("--reading", nargs="*", default=[],
                     help="simulated reading STANCE:VALUE accuracies instead of the scorer, e.g. 1:1 0.9:0.8")
     args = ap.parse_args(argv)
     grid = [dict(zip(("k", "h"), map(float, x.split(":")))) for x in args.kh] or [{}]
+    if args.pooling:
+        grid = [{**g, "pooling": args.pooling} for g in grid]
     readings = [tuple(map(float, x.split(":"))) for x in args.reading] or [None]
 
     corpus = read_corpus(args.root)
@@ -267,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"  [{r['seconds']} s]", flush=True)
     print("\npooled over manifests")
     df = pd.DataFrame(results)
-    keys = [c for c in ("stance_acc", "value_acc", "k", "h") if c in df] + ["period", "notes"]
+    keys = [c for c in ("stance_acc", "value_acc", "k", "h", "pooling") if c in df] + ["period", "notes"]
     for key, g in df.groupby(keys):
         print(f"  {key}: detected within 6 {g['detected_within_6'].mean():.3f},"
               f" false per series per 52 {g['false_per_series_52'].mean():.3f}")

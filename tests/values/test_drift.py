@@ -86,7 +86,7 @@ def test_planted_drop_detected_within_three_months_in_the_right_series():
     assert a.alarm_period in ("2026-01", "2026-02", "2026-03")
     assert "2025-10" <= a.start_period <= "2026-01"
     assert a.drop > 0.4 and a.drop_ci_low > 0 and a.drop_ci_low < a.drop < a.drop_ci_high
-    assert a.statistic > a.threshold == det.h
+    assert a.statistic > a.threshold == det.h_
     assert a.baseline_mean > a.recent_mean and a.n_baseline > 10 and a.n_recent >= 3
     # the department-level series and the employees' series are reported once, the other listed
     assert a.also_signalled or a.group == ALL
@@ -165,3 +165,68 @@ def test_simulation_detects_large_drops_and_keeps_false_alarms_low():
     d = detection_delay(SimSettings(n_runs=300, seed=6, drop=0.8, change_at=6))
     assert d["median"] <= 3 and d["within3"] > 0.8
     assert false_alarms(s) == false_alarms(s)  # fixed seed, same numbers
+
+
+def test_pooled_prior_shrinks_alike_baselines_and_leaves_different_ones():
+    from stemmen.values.drift import pooled_prior
+
+    rng = np.random.default_rng(3)
+    n0 = np.full(18, 24.0)
+    sp = 0.9
+    alike = 0.4 + rng.normal(0, sp / np.sqrt(24), 18)  # only sampling noise between the series
+    m, n_prior = pooled_prior(alike, n0, sp, tau_min=0.05)
+    assert abs(m - alike.mean()) < 1e-9 and n_prior > n0[0]  # the level weighs more than one baseline
+    # over many municipalities of alike series the spread is mostly read as noise: full pooling
+    draws = [pooled_prior(0.4 + rng.normal(0, sp / np.sqrt(24), 18), n0, sp, 0.05)[1] for _ in range(200)]
+    assert np.median(draws) == pytest.approx(sp**2 / 0.05**2)
+    spread = np.linspace(-0.6, 0.8, 18)  # series that truly differ
+    _, n_small = pooled_prior(spread, n0, sp, tau_min=0.05)
+    assert n_small < 0.25 * n0[0]  # each series keeps mostly its own baseline
+    assert pooled_prior(alike[:2], n0[:2], sp, tau_min=0.05)[1] == 0.0  # two series: nothing to pool
+
+
+def test_pooled_baseline_pulls_a_lucky_baseline_towards_its_level():
+    scores = demo_like(drop_from=None, seed=4)
+    pooled = DriftDetector(baseline_start="2025-01-01").fit(scores).baselines_
+    own = DriftDetector(baseline_start="2025-01-01", pooling="none").fit(scores).baselines_
+    assert (own["n_prior"] == 0).all() and (own["mu0_pooled"] == own["mu0"]).all()
+    assert (pooled["n_prior"] > 0).all()
+    # every pooled mu0 lies between the series' own mean and the level's mean
+    lo = np.minimum(pooled["mu0"], pooled["prior_mean"]) - 1e-12
+    hi = np.maximum(pooled["mu0"], pooled["prior_mean"]) + 1e-12
+    assert ((pooled["mu0_pooled"] >= lo) & (pooled["mu0_pooled"] <= hi)).all()
+    assert (pooled["mu0_pooled"] - pooled["prior_mean"]).abs().max() < (pooled["mu0"] - pooled["prior_mean"]).abs().max()
+    with pytest.raises(ConfigError, match="pooling"):
+        DriftDetector(pooling="everything").fit(scores)
+
+
+def _echoing(scores: pd.DataFrame, share: float = 0.45) -> pd.DataFrame:
+    """The reader is unsure between the two values for gelijkwaardig's segments in Vergunningen:
+    each also counts for betrouwbaar with weight ``share``, read in the same direction."""
+    scores = scores.copy()
+    own = scores[(scores["value_id"] == "gelijkwaardig") & (scores["department"] == "Vergunningen")
+                 & (scores["relevance"] > 0.5)]
+    a = own.set_index("segment_id")["alignment"]
+    echo = (scores["value_id"] == "betrouwbaar") & scores["segment_id"].isin(a.index)
+    scores.loc[echo, "relevance"] = share
+    scores.loc[echo, "alignment"] = scores.loc[echo, "segment_id"].map(a).to_numpy()
+    return scores
+
+
+def test_a_neighbouring_value_that_only_echoes_the_change_is_folded_into_its_alert():
+    scores = _echoing(demo_like(drop=1.0))
+    plain = DriftDetector(baseline_start="2025-04-01", weighting="posterior", echoes=False).fit(scores)
+    assert {a.value_id for a in plain.alerts_ if a.department == "Vergunningen"} == {"gelijkwaardig", "betrouwbaar"}
+    det = DriftDetector(baseline_start="2025-04-01", weighting="posterior").fit(scores)
+    assert [(a.value_id, a.department) for a in det.alerts_] == [("gelijkwaardig", "Vergunningen")]
+    assert any(s.startswith("betrouwbaar / ") for s in det.alerts_[0].also_signalled)
+
+
+def test_a_real_second_decline_in_the_same_department_keeps_its_own_alert():
+    scores = _echoing(demo_like(drop=1.0))
+    # betrouwbaar's own segments in Vergunningen decline as well
+    own = (scores["value_id"] == "betrouwbaar") & (scores["department"] == "Vergunningen") \
+        & (scores["relevance"] >= 0.9) & (pd.to_datetime(scores["date"]) >= "2026-01-01")
+    scores.loc[own, "alignment"] = (scores.loc[own, "alignment"] - 1.0).clip(-1, 1)
+    det = DriftDetector(baseline_start="2025-04-01", weighting="posterior").fit(scores)
+    assert {a.value_id for a in det.alerts_ if a.department == "Vergunningen"} == {"gelijkwaardig", "betrouwbaar"}

@@ -67,8 +67,8 @@ def _report_data(settings: Settings, store, manifest, state):
         det = res["detector"]
         lineage["value_scorer"] = {"key": res["key"], **{k: v for k, v in res["scorer_params"].items()
                                                          if k != "background"}}
-        lineage["drift"] = {"k": det.k, "h": det.h, "confirm": det.confirm, "baseline_periods": det.baseline_periods,
-                            "monitor_from": det.monitor_from_}
+        lineage["drift"] = {"k": det.k_, "h": det.h_, "confirm": det.confirm, "baseline_periods": det.baseline_periods,
+                            "pooling": det.pooling, "tau_min": det.tau_min, "echoes": det.echoes, "monitor_from": det.monitor_from_}
         extra = dict(scores=res["scores"], gap=res["gaps"], alerts=det.alerts_, drift_paths=det.paths_,
                      drift_baselines=det.baselines_)
     data = build_report_data_from_frames(

@@ -12,6 +12,16 @@ Method (one-sided lower CUSUM on standardised period means, per series):
   ``s0^2 = ((n0-1) s^2 + prior_df * sp^2) / (n0 - 1 + prior_df)``, so a tiny baseline does
   not give a tiny SD. Series with fewer than ``min_baseline_n`` baseline segments are
   skipped (listed in ``skipped_``).
+- Pooled baseline (``pooling="level"``, empirical Bayes): a baseline of six periods with a
+  few segments each estimates mu0 with an error that every later period shares, and that
+  error, not the noise of single periods, drives most false alarms. The series of a level
+  (all values x cells) are taken as draws around a common mean m with between-series
+  variance tau^2, estimated from the baselines themselves (DerSimonian-Laird moments, at
+  least ``tau_min``^2). Each series' mu0 is shrunk towards m with ``n_prior = sp^2 / tau^2``
+  pseudo segments, ``mu0 = (n0 * mean + n_prior * m) / (n0 + n_prior)``, and its
+  uncertainty falls accordingly (n0 -> n0 + n_prior below). Series that truly differ give a
+  large tau^2 and are hardly shrunk; with fewer than three series nothing is pooled.
+  Alerts still report each series' own baseline mean.
 - Each later period with n > 0 relevant segments gives
   ``z = (mean - mu0) / (s0 * sqrt(1/n + 1/n0))`` (the 1/n0 term carries the uncertainty of
   mu0), clipped to +-``z_clip`` so that one extreme segment cannot fire alone. Periods
@@ -45,18 +55,26 @@ ALL = "alle"  # label of a dimension pooled over (group, department or kind)
 DIMS = ("group", "department", "kind")
 DEFAULT_LEVELS: tuple[tuple[str, ...], ...] = (("group", "department"), ("department",))
 
-# Chosen with bench/eval_drift.py (2,000 runs per setting, seeds fixed there): see the
-# numbers in the module docstring of bench/eval_drift.py and the lead's report.
-# With z clipped at 3.5 a period adds at most 3.5 - k = 2.25 to S, so h = 3 needs >= 2 bad
-# periods: one extreme month cannot raise an alarm on its own (the decline must be sustained).
-DEFAULT_K = 1.25
-DEFAULT_H = 3.0
+# Chosen with bench/eval_relapse.py on the training manifests (data/train/values, simulated
+# readings; never the held-out manifests) for false alerts <= 0.05 per series per 52 steady
+# periods with the pooled baseline; see docs/values.md. With z clipped at 3.5 a period adds
+# at most 3.5 - k = 2.5 to S, so h = 4.5 needs >= 2 bad periods: one extreme month cannot
+# raise an alarm on its own (the decline must be sustained).
+DEFAULT_K = 1.0
+DEFAULT_H = 4.5
+# The attention metric (share of segments about a value) keeps the thresholds chosen for it
+# with bench/eval_drift.py before pooling; its baseline is a proportion and is not pooled.
+ATTENTION_K = 1.25
+ATTENTION_H = 3.0
 DEFAULT_CONFIRM = 1
 DEFAULT_Z_CLIP = 3.5
 DEFAULT_PRIOR_DF = 10.0
 DEFAULT_ADAPT = True
+DEFAULT_POOLING = "level"
+DEFAULT_TAU_MIN = 0.05  # on the alignment scale [-1, 1]: pooling never assumes series closer than this
 DEFAULTS_NOTE = (f"k={DEFAULT_K}, h={DEFAULT_H}, confirm={DEFAULT_CONFIRM}, z_clip={DEFAULT_Z_CLIP},"
-                 f" prior_df={DEFAULT_PRIOR_DF:g}, adapt={DEFAULT_ADAPT}")
+                 f" prior_df={DEFAULT_PRIOR_DF:g}, adapt={DEFAULT_ADAPT}, pooling={DEFAULT_POOLING},"
+                 f" tau_min={DEFAULT_TAU_MIN:g}")
 
 
 # --- vectorised core (shared with the simulation) ----------------------------------------------
@@ -66,6 +84,25 @@ def shrink_sd(s: np.ndarray, n0: np.ndarray, sp: float, prior_df: float) -> np.n
     s = np.nan_to_num(np.asarray(s, float), nan=0.0)
     df0 = np.maximum(np.asarray(n0, float) - 1.0, 0.0)
     return np.sqrt((df0 * s**2 + prior_df * sp**2) / (df0 + prior_df))
+
+
+def pooled_prior(means: np.ndarray, n0: np.ndarray, sp: float, tau_min: float) -> tuple[float, float]:
+    """Empirical-Bayes prior over the baselines of one level: (common mean m, pseudo segments n_prior).
+
+    ``means`` and ``n0`` are the series' baseline means and segment counts; ``sp`` the pooled
+    within-series SD. tau^2 by DerSimonian-Laird moments, floored at ``tau_min``^2; n_prior =
+    sp^2 / tau^2. Fewer than three series (or no spread to measure) give n_prior = 0: no pooling.
+    """
+    x, n = np.asarray(means, float), np.asarray(n0, float)
+    ok = np.isfinite(x) & (n > 0)
+    x, n = x[ok], n[ok]
+    if len(x) < 3 or not sp > 0:
+        return float("nan"), 0.0
+    w = n / sp**2  # inverse sampling variance of each baseline mean
+    m = float((w * x).sum() / w.sum())
+    q = float((w * (x - m) ** 2).sum())
+    tau2 = max((q - (len(x) - 1)) / (w.sum() - (w**2).sum() / w.sum()), tau_min**2)
+    return m, float(sp**2 / tau2)
 
 
 def standardise(means: np.ndarray, ns: np.ndarray, mu0: np.ndarray, sd0: np.ndarray, n0: np.ndarray,
@@ -218,7 +255,8 @@ def alerts_frame(alerts: Sequence[DriftAlert]) -> pd.DataFrame:
 
 @dataclass
 class DriftDetector:
-    """CUSUM relapse detector; ``fit(scores)`` sets ``alerts_``, ``paths_``, ``baselines_``, ``skipped_``."""
+    """CUSUM relapse detector; ``fit(scores)`` sets ``alerts_``, ``paths_``, ``baselines_``, ``skipped_``
+    and the thresholds it used, ``k_`` and ``h_``."""
 
     period: str = "month"
     threshold: float = 0.5
@@ -226,12 +264,15 @@ class DriftDetector:
     baseline_periods: int = 6
     levels: Sequence[Sequence[str]] = DEFAULT_LEVELS
     metric: str = "alignment"
-    k: float = DEFAULT_K
-    h: float = DEFAULT_H
+    k: float | None = None  # None: DEFAULT_K for alignment, ATTENTION_K for attention (fitted: k_)
+    h: float | None = None  # None: DEFAULT_H for alignment, ATTENTION_H for attention (fitted: h_)
     confirm: int = DEFAULT_CONFIRM
     z_clip: float = DEFAULT_Z_CLIP
     prior_df: float = DEFAULT_PRIOR_DF
     adapt: bool = DEFAULT_ADAPT
+    pooling: str = DEFAULT_POOLING
+    tau_min: float = DEFAULT_TAU_MIN
+    echoes: bool = True
     min_baseline_n: int = 4
     n_evidence: int = 5
     n_boot: int = 2000
@@ -245,6 +286,9 @@ class DriftDetector:
 
     def fit(self, scores: pd.DataFrame) -> DriftDetector:
         self._check()
+        alignment = self.metric == "alignment"
+        self.k_ = self.k if self.k is not None else (DEFAULT_K if alignment else ATTENTION_K)
+        self.h_ = self.h if self.h is not None else (DEFAULT_H if alignment else ATTENTION_H)
         df = check_scores(scores, required=("segment_id", "doc_id", "value_id", "relevance", "alignment",
                                             "kind", "group", "department", "date", "text"))
         # a fixed row order makes sums and bootstrap draws independent of the input order
@@ -275,6 +319,7 @@ class DriftDetector:
             # denominators for attention: distinct segments per cell and period
             totals = lv.groupby([*cell, "t"])["segment_id"].nunique()
             stats = self._baselines(rel, totals, n_base, cell)
+            found = []  # (alert, its series rows, its baseline) of this level
             for key, b in stats.items():
                 value_id, *ckey = key
                 if b["n0"] < self.min_baseline_n:
@@ -288,7 +333,8 @@ class DriftDetector:
                 path, fire = self._run_series(ser, totals, tuple(ckey), b, n_base, len(periods))
                 paths.append(path.assign(value_id=value_id, group=ckey[0], department=ckey[1], kind=ckey[2]))
                 for t_fire in np.flatnonzero(fire):
-                    alerts.append(self._alert(key, ser, b, path, int(t_fire), n_base, periods))
+                    found.append((self._alert(key, ser, b, path, int(t_fire), n_base, periods), ser, b))
+            alerts += self._fold_echoes(found, totals, n_base, len(periods))
         self.alerts_ = self._consolidate(alerts) if self.consolidate else sorted(alerts, key=_order)
         self.paths_ = (pd.concat(paths, ignore_index=True) if paths else pd.DataFrame())
         self.baselines_ = pd.DataFrame(bases)
@@ -312,10 +358,14 @@ class DriftDetector:
         if self.weighting not in ("threshold", "posterior"):
             raise ConfigError(Errors.E712.format(name="weighting", value=self.weighting,
                                                  problem="kies 'threshold' of 'posterior'"))
+        if self.pooling not in ("level", "none"):
+            raise ConfigError(Errors.E712.format(name="pooling", value=self.pooling,
+                                                 problem="kies 'level' of 'none'"))
         if self.metric not in ("alignment", "attention"):
             raise ConfigError(Errors.E712.format(name="metric", value=self.metric,
                                                  problem="kies 'alignment' of 'attention'"))
-        if self.baseline_periods < 1 or self.confirm < 1 or self.h <= 0 or self.k < 0:
+        if self.baseline_periods < 1 or self.confirm < 1 or (self.h is not None and self.h <= 0) \
+                or (self.k is not None and self.k < 0):
             raise ConfigError(Errors.E712.format(
                 name="baseline_periods/confirm/h/k", value=(self.baseline_periods, self.confirm, self.h, self.k),
                 problem="baseline_periods en confirm >= 1, h > 0, k >= 0"))
@@ -345,6 +395,13 @@ class DriftDetector:
         for b in out.values():
             b["sd0"] = float(shrink_sd(np.array([b["s"]]), np.array([b["n0"]]), sp, self.prior_df)[0])
             b["sd_pooled"] = sp
+        # the pooled prior over the series this level monitors (skipped series do not inform it)
+        kept = [b for b in out.values() if b["n0"] >= self.min_baseline_n]
+        m, n_prior = (pooled_prior(np.array([b["mu0"] for b in kept]), np.array([b["n0"] for b in kept]), sp,
+                                   self.tau_min) if self.pooling == "level" else (float("nan"), 0.0))
+        for b in out.values():
+            b["prior_mean"], b["n_prior"] = m, n_prior
+            b["mu0_pooled"] = (b["mu0"] * b["n0"] + n_prior * m) / (b["n0"] + n_prior) if n_prior else b["mu0"]
         return out
 
     def _run_series(self, ser: pd.DataFrame, totals: pd.Series, ckey: tuple, b: dict, n_base: int,
@@ -360,9 +417,10 @@ class DriftDetector:
         if self.metric == "alignment":
             mm, nn = m.copy(), n.copy()
             nn[:n_base] = 0  # the baseline itself is not monitored
-            S, fire = cusum_alignment(mm[None, :], nn[None, :], b["mu0"], b["sd0"], b["n0"], self.k, self.h,
+            n0 = b["n0"] + b["n_prior"]
+            S, fire = cusum_alignment(mm[None, :], nn[None, :], b["mu0_pooled"], b["sd0"], n0, self.k_, self.h_,
                                       self.confirm, self.z_clip, self.adapt)
-            z = standardise(m, n, b["mu0"], b["sd0"], b["n0"], self.z_clip)  # against the initial baseline
+            z = standardise(m, n, b["mu0_pooled"], b["sd0"], n0, self.z_clip)  # against the initial baseline
             z[:n_base] = np.nan
         else:
             p0 = float(np.clip(b["p0"], 0.02, 0.98))
@@ -370,7 +428,7 @@ class DriftDetector:
                 z = (n / tot - p0) / np.sqrt(p0 * (1 - p0) * (1 / tot + 1 / b["N0"]))
             z = np.clip(np.where(tot > 0, z, np.nan), -self.z_clip, self.z_clip)
             z[:n_base] = np.nan  # the baseline itself is not monitored
-            S, fire = cusum_lower(z[None, :], self.k, self.h, self.confirm)
+            S, fire = cusum_lower(z[None, :], self.k_, self.h_, self.confirm)
         path = pd.DataFrame({"t": range(T), "period": self.periods_, "n": n.astype(int),
                              "n_total": tot.astype(int), "mean": m,
                              "z": z, "cusum": S[0]})
@@ -406,7 +464,58 @@ class DriftDetector:
                           baseline_mean=float(base_mean), recent_mean=float(recent),
                           drop=float(base_mean - recent), drop_ci_low=float(lo), drop_ci_high=float(hi),
                           n_baseline=int(b["n0"]), n_recent=len(x1), statistic=float(S[t_fire]),
-                          threshold=float(self.h), evidence=evidence)
+                          threshold=float(self.h_), evidence=evidence)
+
+    def _fold_echoes(self, found: list[tuple[DriftAlert, pd.DataFrame, dict]], totals: pd.Series, n_base: int,
+                     T: int) -> list[DriftAlert]:
+        """Fold echoes into the alert they echo (``echoes=True``, alignment only).
+
+        A segment the reader is unsure of counts for two values, so a decline of one value in a
+        cell also pulls down a neighbouring value's series there. Alert A (same cell, other
+        value, overlapping episode) is B's echo when A no longer fires in its episode without the
+        segments that weigh at least as much for B as for A, while B still fires without the
+        segments that weigh more for A. The echo is listed in B's ``also_signalled``.
+        """
+        if not self.echoes or self.metric != "alignment" or len(found) < 2:
+            return [a for a, _, _ in found]
+
+        def survives(i: int, j: int) -> bool:
+            a, ser, b = found[i]
+            other = found[j][1].groupby("segment_id")["w"].sum()
+            theirs = other.reindex(ser["segment_id"]).to_numpy(float)
+            keep = ~(theirs >= ser["w"].to_numpy(float))  # NaN (not in j's series) compares False: kept
+            if keep.all():
+                return True
+            ckey = (a.group, a.department, a.kind)
+            _, fire = self._run_series(ser[keep], totals, ckey, b, n_base, T)
+            t0 = self.periods_.index(a.start_period)
+            t1 = self.periods_.index(a.episode_end) if a.episode_end else T - 1
+            return bool(fire[t0:t1 + 1].any())
+
+        head = list(range(len(found)))
+        by_strength = sorted(range(len(found)), key=lambda i: -found[i][0].statistic)
+        for i in by_strength[::-1]:  # the weakest first looks for the alert it echoes
+            a = found[i][0]
+            for j in by_strength:
+                b = found[j][0]
+                if j == i or head[j] != j or b.value_id == a.value_id \
+                        or (b.group, b.department, b.kind) != (a.group, a.department, a.kind) \
+                        or not _overlap(a, b, self.periods_):
+                    continue
+                if not survives(i, j) and survives(j, i):
+                    head[i] = j
+                    break
+        def root(i: int) -> int:  # an echo of an echo belongs to the last alert of the chain
+            while head[i] != i:
+                i = head[i]
+            return i
+
+        out = []
+        for i, (a, _, _) in enumerate(found):
+            if head[i] == i:
+                echoes = [found[e][0].series for e in range(len(found)) if e != i and root(e) == i]
+                out.append(_replace(a, also_signalled=(*a.also_signalled, *echoes)) if echoes else a)
+        return out
 
     def _consolidate(self, alerts: list[DriftAlert]) -> list[DriftAlert]:
         """Merge alerts of one value on nested series with overlapping episodes (transitively:
@@ -429,7 +538,9 @@ class DriftDetector:
         for i, a in enumerate(alerts):
             groups.setdefault(root(i), []).append(a)
         # the head is the earliest (then most specific) alert of its component
-        return [_replace(g[0], also_signalled=tuple(m.series for m in g[1:])) for _, g in sorted(groups.items())]
+        return [_replace(g[0], also_signalled=tuple(dict.fromkeys(
+                    [*g[0].also_signalled, *(x for m in g[1:] for x in (m.series, *m.also_signalled))])))
+                for _, g in sorted(groups.items())]
 
 
 def _specificity(a: DriftAlert) -> int:
@@ -466,4 +577,4 @@ def detect_drift(scores: pd.DataFrame, *, baseline_start: dt.date | str | None =
 
 
 __all__ = ["ALL", "DEFAULT_LEVELS", "DriftAlert", "DriftDetector", "Evidence", "alerts_frame", "cusum_lower",
-           "detect_drift", "shrink_sd", "standardise"]
+           "detect_drift", "pooled_prior", "shrink_sd", "standardise"]

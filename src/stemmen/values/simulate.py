@@ -4,8 +4,10 @@ Segments' alignments are drawn from a beta distribution rescaled to [-1, 1] with
 given mean and SD (bounded and skewed like real scores); the number of relevant segments
 per period is Poisson(lambda) with lambda ~ U(lam_low, lam_high) per series. A planted
 drop lowers the mean by ``drop`` from period ``change_at`` (0-based, counted from the first
-monitored period) on. The detector core (shrink_sd, standardise, cusum_lower) is the one
-``DriftDetector`` uses, including the estimation of mu0 and s0 from a short baseline.
+monitored period) on. The detector core (shrink_sd, pooled_prior, cusum_alignment) is the
+one ``DriftDetector`` uses, including the estimation of mu0 and s0 from a short baseline and
+its pooling over the ``family`` series of one level (all steady, so the pooling is as
+favourable here as for a municipality whose series start alike).
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from stemmen.values.drift import (DEFAULT_ADAPT, DEFAULT_CONFIRM, DEFAULT_H, DEFAULT_K, DEFAULT_PRIOR_DF, DEFAULT_Z_CLIP,
-                                  cusum_alignment, shrink_sd)
+from stemmen.values.drift import (DEFAULT_ADAPT, DEFAULT_CONFIRM, DEFAULT_H, DEFAULT_K, DEFAULT_POOLING,
+                                  DEFAULT_PRIOR_DF, DEFAULT_TAU_MIN, DEFAULT_Z_CLIP, cusum_alignment, pooled_prior,
+                                  shrink_sd)
 
 
 def beta_alignment(rng: np.random.Generator, mean: np.ndarray | float, sd: float, size: int | tuple) -> np.ndarray:
@@ -45,6 +48,9 @@ class SimSettings:
     z_clip: float = DEFAULT_Z_CLIP
     prior_df: float = DEFAULT_PRIOR_DF
     adapt: bool = DEFAULT_ADAPT
+    pooling: str = DEFAULT_POOLING
+    tau_min: float = DEFAULT_TAU_MIN
+    family: int = 18          # series per level that pool their baselines (e.g. 6 values x 3 departments)
     seed: int = 42
 
 
@@ -72,6 +78,13 @@ def simulate_cusum(s: SimSettings) -> tuple[np.ndarray, np.ndarray]:
     # pooled within-series SD over the family of runs, as the detector pools over a level
     sp = float(np.sqrt(np.sum(qb - nb * mu0**2) / np.sum(nb - 1)))
     sd0 = shrink_sd(s0, nb, sp, s.prior_df)
+    if s.pooling == "level":  # consecutive runs form the levels whose baselines pool, as in the detector
+        for a in range(0, s.n_runs, s.family):
+            b = slice(a, a + s.family)
+            m, n_prior = pooled_prior(mu0[b, 0], nb[b, 0], sp, s.tau_min)
+            if n_prior:
+                mu0[b] = (mu0[b] * nb[b] + n_prior * m) / (nb[b] + n_prior)
+                nb[b] = nb[b] + n_prior
     return cusum_alignment(means[:, s.n_base:], n[:, s.n_base:], mu0, sd0, nb, s.k, s.h, s.confirm,
                            s.z_clip, s.adapt)
 
