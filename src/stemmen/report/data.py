@@ -20,6 +20,9 @@ DOC_COLUMNS = ("doc_id", "kind", "group_name", "department", "date", "case_id", 
 OPTIONAL_DOC_COLUMNS = ("source_name", "wave", "question", "value_ref", "article", "role")
 SEGMENT_COLUMNS = ("segment_id", "doc_id", "text")
 SCORE_COLUMNS = ("segment_id", "value_id", "relevance", "alignment")
+# kept when given, for the researchers' export (stemmen.report.export_spec); the reports do not read them
+SEGMENT_EXTRA_COLUMNS = ("idx", "model_key")
+SCORE_EXTRA_COLUMNS = ("is_top",)
 THEME_COLUMNS = ("theme_id", "label")
 ASSIGNMENT_COLUMNS = ("segment_id", "theme_id")
 
@@ -257,7 +260,8 @@ def build_report_data_from_frames(
     """Validate and assemble the report input.
 
     ``documents`` needs DOC_COLUMNS; ``segments`` (segment_id, doc_id, text, optional polarity
-    and label), ``scores`` (segment_id, value_id, relevance, alignment; extra columns are ignored),
+    and label; idx and model_key are kept), ``scores`` (segment_id, value_id, relevance, alignment;
+    is_top is kept, other columns are ignored),
     ``alignment`` (``alignment_index(..., by=("value_id", "group"))``), ``gap`` (``group_gap``)
     and ``alerts`` (``DriftDetector.alerts_``) are optional. Missing alignment views are
     computed from ``scores`` with the same pure functions; nothing is invented without scores.
@@ -273,11 +277,12 @@ def build_report_data_from_frames(
         for c in ("polarity", "label"):
             if c not in segs.columns:
                 segs[c] = None
-        segs = segs[["segment_id", "doc_id", "text", "polarity", "label"]]
+        segs = segs[["segment_id", "doc_id", "text", "polarity", "label",
+                     *(c for c in SEGMENT_EXTRA_COLUMNS if c in segs.columns)]]
     sc = None
     if scores is not None:
         _require(scores, SCORE_COLUMNS, "waardescores")
-        sc = scores[list(SCORE_COLUMNS)].copy()
+        sc = scores[[*SCORE_COLUMNS, *(c for c in SCORE_EXTRA_COLUMNS if c in scores.columns)]].copy()
     if themes is not None:
         _require(themes.themes, THEME_COLUMNS, "thema's")
         _require(themes.assignments, ASSIGNMENT_COLUMNS, "thematoewijzing")

@@ -25,10 +25,9 @@ from stemmen.service.themes import REFIT_SHARE, THEME_SCOPE, codebook_path, extr
 from stemmen.service.values import (
     alerts_table, evaluate_manifest, monitor, monitoring_results, score_values, scorer_key, scorer_params,
 )
-from stemmen.store_reads import EXPORT_QUERIES
 
 __all__ = [
-    "EXPORT_QUERIES", "REFIT_SHARE", "RUNNERS", "STAGES", "THEME_SCOPE", "CachingEmbedder", "DirectSteps",
+    "REFIT_SHARE", "RUNNERS", "STAGES", "THEME_SCOPE", "CachingEmbedder", "DirectSteps",
     "alerts_table", "analyse_language", "backup_store", "code_version", "codebook_path", "draft_manifest",
     "embed_segments", "embedder_for", "evaluate_manifest", "export", "export_review", "extract_themes", "finish_run",
     "import_review", "ingest_all", "ingest_file", "ingest_source", "lineage", "list_source_files",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from stemmen.manifest import load_manifest
-from stemmen.report.cells import safe_frame
 from stemmen.service.common import code_version, embedder_for, open_store
 from stemmen.service.themes import _themes_for_report
 from stemmen.service.values import _state_key, monitoring_results
@@ -79,12 +78,9 @@ def _report_data(settings: Settings, store, manifest, state):
 
 
 def export(settings: Settings, out_dir: str | Path | None = None) -> list[str]:
-    """Write the store's results as CSV files (one per table) for researchers."""
+    """The researchers' rendering of the export (English CSVs, one per table of
+    ``stemmen.report.export_spec``): the same tables and rows as the consultants' export."""
+    from stemmen.report.export import write_researcher_csvs
+
     out = Path(out_dir) if out_dir else settings.reports_path / "export"
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    with open_store(settings) as store:
-        for name, frame in store.export_frames().items():
-            safe_frame(frame).to_csv(out / name, index=False, encoding="utf-8", lineterminator="\r\n")
-            paths.append(str(out / name))
-    return paths
+    return [str(p) for p in write_researcher_csvs(report_data(settings), out)]
