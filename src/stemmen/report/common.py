@@ -133,20 +133,11 @@ def sentiment_by(data: ReportData, key: str, labeller=fmt.group, order: Sequence
                                                             + desc + ".")}
 
 
-def value_group_matrix(data: ReportData, scored: pd.DataFrame, title: str, key: str = "group",
+def value_group_matrix(data: ReportData, idx: pd.DataFrame | None, title: str, key: str = "group",
                        labeller=fmt.group, order: Sequence[str] = GROUP_ORDER) -> dict | None:
-    """Heatmap values x ``key`` of the mean alignment over the whole scope (alignment_index, period=None)."""
-    if scored.empty:
-        return None
-    from stemmen.values.index import alignment_index
-
-    if key == "group":  # facilitators ("overig") are not a respondent group
-        scored = scored[scored["group"].fillna("overig") != "overig"]
-    if scored.empty:
-        return None
-    idx = alignment_index(scored.assign(**{key: scored[key].fillna("overig")}), threshold=data.threshold,
-                          period=None, by=("value_id", key), n_boot=500)
-    if idx.empty:
+    """Heatmap values x ``key`` of the mean alignment over the whole scope, from ``idx``: the index per
+    value x ``key`` without periods that the service computed (``data.views``); None without it."""
+    if idx is None or idx.empty:
         return None
     cols_keys = ordered(idx[key], order)
     rows = [(v, data.value_name(v)) for v in data.value_ids if v in set(idx["value_id"])]

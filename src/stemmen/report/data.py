@@ -103,6 +103,10 @@ class ReportData:
     alignment_department: pd.DataFrame | None = None  # alignment_index by value_id, department, period
     gap: pd.DataFrame | None = None               # group_gap (burgers vs medewerkers)
     alerts: list[Any] = field(default_factory=list)   # DriftAlert
+    # index and gap figures the reports show beyond ``alignment``/``gap``, computed by the service
+    # (``stemmen.service.report_views``): ("trend", "group"|"department"), ("alert", alert_key),
+    # ("matrix", scope, "alle"|"brainstorm"), ("gap", scope) -> frame; a report leaves out what is missing
+    views: dict = field(default_factory=dict)
     drift_paths: pd.DataFrame | None = None
     drift_baselines: pd.DataFrame | None = None
     themes: ThemeSet | None = None
@@ -225,13 +229,6 @@ def _equal_value(values: Sequence[ValueInfo]) -> str | None:
     return None
 
 
-def _split_beyond(frame: pd.DataFrame, keys: Sequence[str]) -> bool:
-    """True when ``frame`` has more than one row per ``keys`` (it is split by further columns)."""
-    if not set(keys) <= set(frame.columns):
-        return True
-    return bool(frame.duplicated(list(keys)).any())
-
-
 def build_report_data_from_frames(
     documents: pd.DataFrame,
     segments: pd.DataFrame | None = None,
@@ -254,7 +251,6 @@ def build_report_data_from_frames(
     baseline_periods: int = 6,
     equal_value_id: str | None = None,
     previous: dict | None = None,
-    seed: int = 42,
     generated_at: dt.datetime | None = None,
 ) -> ReportData:
     """Validate and assemble the report input.
@@ -263,8 +259,8 @@ def build_report_data_from_frames(
     and label; idx and model_key are kept), ``scores`` (segment_id, value_id, relevance, alignment;
     is_top is kept, other columns are ignored),
     ``alignment`` (``alignment_index(..., by=("value_id", "group"))``), ``gap`` (``group_gap``)
-    and ``alerts`` (``DriftDetector.alerts_``) are optional. Missing alignment views are
-    computed from ``scores`` with the same pure functions; nothing is invented without scores.
+    and ``alerts`` (``DriftDetector.alerts_``) are optional. Nothing is computed here: the
+    service fills in the alignment views the reports show (``stemmen.service.report_views``).
     ``documents`` may use "group" instead of "group_name".
     """
     if "group_name" not in documents.columns and "group" in documents.columns:
@@ -304,22 +300,4 @@ def build_report_data_from_frames(
         frame = getattr(data, name)
         if frame is not None and "group_name" in frame.columns:  # the store's column name
             setattr(data, name, frame.rename(columns={"group_name": "group"}))
-    if sc is not None and len(sc) and segs is not None:
-        from stemmen.values.index import alignment_index
-
-        scored = data.scored_frame()
-        # a frame split by more keys than the view needs (e.g. the store's value x group x kind x
-        # department) would give several points per period: recompute the view from the scores
-        if data.alignment is not None and _split_beyond(data.alignment, ("value_id", "group", "period")):
-            data.alignment = None
-        if data.alignment_department is not None and _split_beyond(data.alignment_department,
-                                                                   ("value_id", "department", "period")):
-            data.alignment_department = None
-        if data.alignment is None:
-            data.alignment = alignment_index(scored, threshold=threshold, period=period, by=("value_id", "group"),
-                                             seed=seed)
-        if data.alignment_department is None:
-            data.alignment_department = alignment_index(scored.assign(department=scored["department"]),
-                                                        threshold=threshold, period=period, by=("value_id",),
-                                                        department=True, seed=seed)
     return data
