@@ -23,6 +23,22 @@ T = TypeVar("T")
 PACKAGED_MODELS = Path(__file__).resolve().parent / "models_data"
 
 
+def local_model_dir(model: str) -> Path | None:
+    """The folder of a model given as a path, or as a Hugging Face hub id already in the local cache;
+    None when it is not on this machine. Nothing is downloaded."""
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return path.resolve()
+    if path.exists() or model.startswith((".", "/", "~")) or model.count("/") > 1:
+        return None  # a file, or a path that is not there: not a hub id either
+    try:
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(model, local_files_only=True))
+    except Exception:  # not in the local cache, or not a valid id
+        return None
+
+
 def default_cache_dir() -> Path:
     """Where stemmen keeps what it downloads or builds once: ``$XDG_CACHE_HOME/stemmen``, else ``~/.cache/stemmen``."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

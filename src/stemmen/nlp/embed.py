@@ -377,20 +377,15 @@ def _load_st(path: str, device: str):
 
 def _resolve_st_model(model: str) -> Path:
     """Local directory of a model given as a path or as a hub id already in the local cache."""
-    path = Path(model).expanduser()
-    if path.is_dir():
-        if not ((path / "modules.json").is_file() or (path / "config.json").is_file()):
-            problem = "map zonder modules.json of config.json"
-            raise ModelError(Errors.E606.format(model=model, problem=problem))
-        return path.resolve()
-    if path.exists() or model.startswith((".", "/", "~")) or model.count("/") > 1:
-        raise ModelError(Errors.E605.format(model=model))
-    try:
-        from huggingface_hub import snapshot_download
+    from stemmen.loading import local_model_dir
 
-        return Path(snapshot_download(model, local_files_only=True))
-    except Exception as exc:  # not in the local cache, or not a valid id
-        raise ModelError(Errors.E605.format(model=model)) from exc
+    path = local_model_dir(model)
+    if path is None:
+        raise ModelError(Errors.E605.format(model=model))
+    if Path(model).expanduser().is_dir() and not ((path / "modules.json").is_file()
+                                                  or (path / "config.json").is_file()):
+        raise ModelError(Errors.E606.format(model=model, problem="map zonder modules.json of config.json"))
+    return path
 
 
 _E5_NAME = re.compile(r"(^|[/_-])(multilingual-)?e5([-_]|$)", re.IGNORECASE)

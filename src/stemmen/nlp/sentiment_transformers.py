@@ -120,17 +120,13 @@ class TransformersSentiment(SentimentModel):
 
 
 def _resolve_hf_model(model: str) -> str:
-    path = Path(model).expanduser()
-    if path.is_dir():
-        return str(path.resolve())
-    if path.exists() or model.startswith((".", "/", "~")) or model.count("/") > 1:
-        raise ModelError(Errors.E635.format(model=model))
-    try:
-        from huggingface_hub import snapshot_download
+    """Local directory of a model given as a path or as a hub id already in the local cache."""
+    from stemmen.loading import local_model_dir
 
-        return snapshot_download(model, local_files_only=True)
-    except Exception as exc:  # not in the local cache, or not a valid id
-        raise ModelError(Errors.E635.format(model=model)) from exc
+    path = local_model_dir(model)
+    if path is None:
+        raise ModelError(Errors.E635.format(model=model))
+    return str(path)
 
 
 @lru_cache(maxsize=4)
