@@ -165,17 +165,19 @@ class Store(Reads):
         """Current (content_hash, version) per document key among ``keys``."""
         if not keys:
             return {}
+        rows = self._rows_for_keys(keys, "SELECT d.doc_key, d.content_hash, d.version FROM documents d"
+                                         " JOIN _keys ON d.doc_key = _keys.k WHERE d.is_current")
+        return {k: (h, v) for k, h, v in rows}
+
+    def _rows_for_keys(self, keys: list[str], sql: str, params: list | None = None) -> list[tuple]:
+        """The rows of ``sql``, which reads the temporary table ``_keys(k)`` holding ``keys`` (each once)."""
         import pandas as pd
 
-        self._con.register("_keys", pd.DataFrame({"k": list(set(keys))}))
+        self._con.register("_keys", pd.DataFrame({"k": list(dict.fromkeys(keys))}))
         try:
-            rows = self._con.execute(
-                "SELECT d.doc_key, d.content_hash, d.version FROM documents d JOIN _keys ON d.doc_key = _keys.k"
-                " WHERE d.is_current"
-            ).fetchall()
+            return self._con.execute(sql, params or []).fetchall()
         finally:
             self._con.unregister("_keys")
-        return {k: (h, v) for k, h, v in rows}
 
     def known_hashes(self, keys: list[str]) -> dict[str, str]:
         return {k: h for k, (h, _) in self.known_versions(keys).items()}
@@ -306,34 +308,19 @@ class Store(Reads):
     # VectorCache protocol (stemmen.nlp.embed): vectors by text key, one space per model_key
     def get(self, keys: list[str], model_key: str) -> dict:
         import numpy as np
-        import pandas as pd
 
         if not keys:
             return {}
-        self._con.register("_keys", pd.DataFrame({"k": list(set(keys))}))
-        try:
-            rows = self._con.execute(
-                "SELECT e.text_hash, e.vector FROM embeddings e JOIN _keys ON e.text_hash = _keys.k"
-                " WHERE e.model_key = ?",
-                [model_key],
-            ).fetchall()
-        finally:
-            self._con.unregister("_keys")
+        rows = self._rows_for_keys(keys, "SELECT e.text_hash, e.vector FROM embeddings e JOIN _keys"
+                                         " ON e.text_hash = _keys.k WHERE e.model_key = ?", [model_key])
         return {k: np.asarray(v, dtype=np.float32) for k, v in rows}
 
     def missing(self, keys: list[str], model_key: str) -> list[str]:
         """Keys without a vector for ``model_key`` (without loading the vectors)."""
-        import pandas as pd
-
         if not keys:
             return []
-        self._con.register("_keys", pd.DataFrame({"k": list(dict.fromkeys(keys))}))
-        try:
-            rows = self._con.execute(
-                "SELECT _keys.k FROM _keys WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.text_hash = _keys.k"
-                " AND e.model_key = ?)", [model_key]).fetchall()
-        finally:
-            self._con.unregister("_keys")
+        rows = self._rows_for_keys(keys, "SELECT _keys.k FROM _keys WHERE NOT EXISTS (SELECT 1 FROM embeddings e"
+                                         " WHERE e.text_hash = _keys.k AND e.model_key = ?)", [model_key])
         return [k for (k,) in rows]
 
     def put(self, items: dict, model_key: str) -> None:
