@@ -268,12 +268,8 @@ class Store(Reads):
             return 0
         import pandas as pd
 
-        frame = pd.DataFrame(rows)
-        frame["created_at"] = _now()
         with self.transaction():
-            self._con.register("_seg", frame)
-            self._con.execute("INSERT INTO segments BY NAME SELECT * FROM _seg")
-            self._con.unregister("_seg")
+            self._append("segments", pd.DataFrame(rows))
         return len(rows)
 
     def segments_without_sentiment(self, model_key: str) -> list[tuple[str, str]]:
@@ -289,13 +285,8 @@ class Store(Reads):
             return 0
         import pandas as pd
 
-        frame = pd.DataFrame(rows)
-        frame["model_key"] = model_key
-        frame["created_at"] = _now()
         with self.transaction():
-            self._con.register("_sent", frame)
-            self._con.execute("INSERT INTO sentiment BY NAME SELECT * FROM _sent")
-            self._con.unregister("_sent")
+            self._append("sentiment", pd.DataFrame(rows).assign(model_key=model_key))
         return len(rows)
 
     def current_segments(self) -> list[tuple[str, str, str]]:
