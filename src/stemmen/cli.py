@@ -359,6 +359,8 @@ def rejected(config: ConfigOpt = None, limit: int = 50) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``stemmen`` command: a stemmen error or a damaged store ends with a Dutch message, not a
+    traceback."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         app(args=argv, prog_name="stemmen", standalone_mode=True)

@@ -75,9 +75,11 @@ class Reads:
         return rows[0] if rows else None
 
     def theme_count(self, scope: str) -> int:
+        """Themes stored for ``scope``."""
         return self._con.execute("SELECT count(*) FROM themes WHERE scope = ?", [scope]).fetchone()[0]
 
     def assigned_segment_ids(self, scope: str) -> set[str]:
+        """The segments with a theme assignment in ``scope``."""
         return {sid for (sid,) in self._con.execute(
             "SELECT segment_id FROM theme_assignments WHERE scope = ?", [scope]).fetchall()}
 
@@ -101,6 +103,7 @@ class Reads:
                            [fingerprint, scorer_key])
 
     def alert_ids(self, fingerprint: str, scorer_key: str) -> set[str]:
+        """Ids of the stored alerts of one manifest and scorer (to tell new alerts)."""
         return {a for (a,) in self._con.execute(
             "SELECT alert_id FROM alerts WHERE manifest_fingerprint = ? AND scorer_key = ?",
             [fingerprint, scorer_key]).fetchall()}

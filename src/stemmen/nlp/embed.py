@@ -52,11 +52,13 @@ class Embedder(ABC):
 
     @property
     @abstractmethod
-    def dim(self) -> int: ...
+    def dim(self) -> int:
+        """Length of the vectors."""
 
     @property
     @abstractmethod
-    def version(self) -> str: ...
+    def version(self) -> str:
+        """What, besides ``model_id``, changes the vectors (library version, weights): part of ``model_key``."""
 
     @property
     def model_key(self) -> str:
@@ -185,10 +187,12 @@ class SentenceTransformerEmbedder(Embedder):
 
     @cached_property
     def prefixes_(self) -> dict[str, str]:
+        """The query and passage prefixes in use (from ``prefixes``, or guessed from the model's name)."""
         return _choose_prefixes(self.prefixes, self.model, self.path_)
 
     @property
     def model_id(self) -> str:  # type: ignore[override]
+        """The hub id, or for a local folder its last two path parts (the key then holds on another machine)."""
         # The last two path parts, not the full path, so that the same model keeps its key on
         # another machine (the weights fingerprint in `version` tells different models apart).
         if Path(self.model).expanduser().exists():
@@ -270,7 +274,8 @@ class VectorCache(Protocol):
         """Vectors for the keys that are present; missing keys are left out."""
         ...
 
-    def put(self, items: dict[str, np.ndarray], model_key: str) -> None: ...
+    def put(self, items: dict[str, np.ndarray], model_key: str) -> None:
+        """Store vectors by text key in the space of ``model_key``."""
 
 
 class DictCache:
@@ -280,10 +285,12 @@ class DictCache:
         self.data_: dict[str, dict[str, np.ndarray]] = {}
 
     def get(self, keys: list[str], model_key: str) -> dict[str, np.ndarray]:
+        """The vectors of ``keys`` this cache has in the space of ``model_key``."""
         space = self.data_.get(model_key, {})
         return {k: space[k] for k in keys if k in space}
 
     def put(self, items: dict[str, np.ndarray], model_key: str) -> None:
+        """Keep vectors by text key in the space of ``model_key``."""
         self.data_.setdefault(model_key, {}).update(items)
 
     def __len__(self) -> int:

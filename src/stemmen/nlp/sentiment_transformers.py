@@ -72,10 +72,12 @@ class TransformersSentiment(SentimentModel):
 
     @cached_property
     def path_(self) -> str:
+        """The local folder of the model (nothing is downloaded)."""
         return _resolve_hf_model(self.model)
 
     @cached_property
     def mapping_(self) -> tuple[np.ndarray, np.ndarray]:
+        """How the model's labels map onto negative/neutral/positive and onto a polarity."""
         _, model = _load_transformers(self.path_)
         try:
             return label_mapping({int(k): v for k, v in model.config.id2label.items()})

@@ -33,6 +33,7 @@ def safe_text(text: Any) -> str | None:
 
 
 def ordered(items: Iterable[str], order: Sequence[str]) -> list[str]:
+    """The distinct items (missing ones left out) in ``order``, the rest alphabetically after it."""
     items = [i for i in dict.fromkeys(items) if i is not None and not (isinstance(i, float) and np.isnan(i))]
     return sorted(items, key=lambda x: (order.index(x) if x in order else len(order), str(x)))
 
@@ -84,6 +85,7 @@ def pick_quotes(frame: pd.DataFrame, n: int = 4, sort_by: str | None = None, asc
 
 
 def period_range(data: ReportData) -> tuple[str, str]:
+    """First and last document date in Dutch notation ("–" when there are none)."""
     d = data.documents["date"].dropna()
     return (fmt.date(d.min()), fmt.date(d.max())) if len(d) else ("–", "–")
 

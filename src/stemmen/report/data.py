@@ -29,6 +29,7 @@ ASSIGNMENT_COLUMNS = ("segment_id", "theme_id")
 
 @dataclass(frozen=True)
 class ValueInfo:
+    """A value as the reports name it."""
     id: str
     name: str
     description: str = ""
@@ -75,14 +76,17 @@ class Scope:
 
     @property
     def is_all(self) -> bool:
+        """True when the scope restricts nothing."""
         return all(getattr(self, f) is None for f in self.__dataclass_fields__)
 
     def label(self) -> str:
+        """The scope in Dutch words, as the report's header shows it."""
         names = {"wave": "golf", "source": "bron", "kind": "soort", "question": "vraag", "department": "afdeling"}
         parts = [f"{names[f]} {getattr(self, f)}" for f in self.__dataclass_fields__ if getattr(self, f)]
         return "; ".join(parts) if parts else "alle bronnen"
 
     def slug(self) -> str:
+        """The scope as part of a file name ("" for everything)."""
         import re
 
         if self.is_all:
@@ -132,6 +136,7 @@ class ReportData:
     # -- helpers used by every section --
 
     def value_name(self, value_id: str) -> str:
+        """The value's name in the manifest, or its id capitalised."""
         for v in self.values:
             if v.id == value_id:
                 return v.name
@@ -139,6 +144,7 @@ class ReportData:
 
     @property
     def value_ids(self) -> list[str]:
+        """The values in manifest order (without a manifest: those the scores name, sorted)."""
         if self.values:
             return [v.id for v in self.values]
         if self.scores is not None and len(self.scores):

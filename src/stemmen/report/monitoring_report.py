@@ -230,6 +230,7 @@ def _series_name(data: ReportData, series: str) -> str:
 
 
 def alert_key(a: Any) -> str:
+    """An alert's identity across reports: its series, metric and the period its decline started."""
     return f"{a.value_id}|{a.group}|{a.department}|{a.kind}|{a.metric}|{a.start_period}"
 
 

@@ -182,6 +182,7 @@ class ReaderHead:
         return h.hexdigest()[:12]
 
     def arrays(self) -> dict[str, np.ndarray]:
+        """The arrays as saved in the reader's ``.npz`` file."""
         return {"choice_w": self.choice_w, "choice_mu": self.choice_mu, "choice_sd": self.choice_sd,
                 "null_w": self.null_w, "null_b": np.array([self.null_b]), "null_mu": self.null_mu,
                 "null_sd": self.null_sd, "stance_w": self.stance_w, "stance_b": np.array([self.stance_b]),
