@@ -110,6 +110,7 @@ def test_empty_input_gives_empty_matrix(e5):
 # --- sentence-transformers -----------------------------------------------------------
 
 
+@pytest.mark.slow  # loads torch and sentence-transformers
 def test_sentence_transformers_loads_local_minilm(minilm_path):
     emb = get_embedder("sentence-transformers", minilm_path)
     assert isinstance(emb, SentenceTransformerEmbedder)
@@ -132,6 +133,7 @@ def test_sentence_transformers_missing_model_downloads_nothing(tmp_path):
         get_embedder("sentence-transformers")
 
 
+@pytest.mark.slow  # loads torch and sentence-transformers
 def test_e5_prefixes_by_name(tmp_path, minilm_path):
     # Same weights under an e5-style directory name: prefixes switch on, and so does the key.
     import shutil
