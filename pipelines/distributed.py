@@ -7,6 +7,9 @@ DuckDB has a single writer, so the work is split like this:
 - tasks get plain data (pseudonymised segment texts, cached vectors), load their
   model once per worker through the cached loaders and return plain results;
   they never open the store;
+- both sides run the same service functions as the one pipeline
+  (``service.embedding_todo``/``embed_texts``, ``service.sentiment_model``/``sentiment_rows``),
+  so a distributed run stores and counts what ``service.analyse_language`` does;
 - the flow writes every finished batch back, one transaction per batch, so a run
   killed halfway keeps the batches it finished and the next run does the rest.
 
@@ -54,27 +57,29 @@ def make_task_runner(settings: Settings):
 
 # -- tasks: plain data in, plain data out; no store ------------------------------------------
 @task(name="embed-batch", task_run_name="embedden batch {index}", cache_policy=NONE, retries=1)
-def embed_batch(index: int, texts: list[str], backend: str, model: str | None, kind: str) -> np.ndarray:
-    from stemmen.nlp.embed import get_embedder
+def embed_batch(index: int, texts: list[str], settings: Settings) -> dict[str, np.ndarray]:
+    """Vectors of one batch (``service.embed_texts`` into a worker-local cache), by cache key."""
+    from stemmen.nlp.embed import DictCache
 
-    return get_embedder(backend, model).encode(texts, kind=kind)
+    cache = DictCache()
+    embedder = service.embedder_for(settings)
+    service.embed_texts(settings, texts, embedder, cache)
+    return cache.data_.get(embedder.model_key, {})
 
 
 @task(name="sentiment-batch", task_run_name="sentiment batch {index}", cache_policy=NONE, retries=1)
-def sentiment_batch(index: int, texts: list[str], settings: Settings,
-                    known: dict[str, np.ndarray]) -> tuple[list[tuple[float, str]], dict[str, np.ndarray]]:
-    """Sentiment of one batch; ``known`` are cached vectors. Returns results and the vectors it had to compute."""
+def sentiment_batch(index: int, todo: list[tuple[str, str]], settings: Settings,
+                    known: dict[str, np.ndarray]) -> tuple[list[dict], dict[str, np.ndarray]]:
+    """Sentiment rows of one batch of (segment_id, text) (``service.sentiment_rows``); ``known`` are cached
+    vectors. Returns the rows and the vectors it had to compute."""
     from stemmen.nlp.embed import DictCache
-    from stemmen.nlp.sentiment import get_sentiment
 
-    m = settings.models
     cache = DictCache()
-    embedder = service.embedder_for(settings)
-    cache.put(known, embedder.model_key)
-    wrapped = service.CachingEmbedder(embedder, cache) if m.sentiment in ("hybrid", "embedding") else None
-    results = get_sentiment(m.sentiment, m.sentiment_model or None, wrapped).predict(texts)
-    computed = {k: v for k, v in cache.data_.get(embedder.model_key, {}).items() if k not in known}
-    return [(float(r.polarity), r.label) for r in results], computed
+    model_key = service.embedder_for(settings).model_key
+    cache.put(known, model_key)
+    rows = service.sentiment_rows(service.sentiment_model(settings, cache), todo)
+    computed = {k: v for k, v in cache.data_.get(model_key, {}).items() if k not in known}
+    return rows, computed
 
 
 # -- flow side: read, map, write back per batch -------------------------------------------------
@@ -91,60 +96,44 @@ def _advance(artifact_id, done: int, total: int) -> None:
 
 
 def embed_distributed(settings: Settings) -> tuple[int, str]:
-    """Embed the segments missing from the cache; returns (segments embedded now, model_key)."""
-    from stemmen.nlp.embed import text_key
-
+    """``service.embed_segments`` batch-wise: returns (current segments, model_key) as it does."""
     embedder = service.embedder_for(settings)
-    kind = "query"  # as service.embed_segments: one vector space for clustering, anchors and sentiment
     with service.open_store(settings) as store:
-        texts = list(dict.fromkeys(t for _, _, t in store.current_segments()))
-        keys = [text_key(t, embedder.prefix(kind)) for t in texts]
-        found = store.get(keys, embedder.model_key)
-        todo = [(k, t) for k, t in zip(keys, texts) if k not in found]
+        n_segments, todo = service.embedding_todo(store, embedder)
         if not todo:
-            return 0, embedder.model_key
-        chunks = list(batches(todo, settings.prefect.batch_size))
-        m = settings.models
-        futures = {
-            embed_batch.submit(i, [t for _, t in chunk], m.embedding_backend, m.embedding_model or None, kind): chunk
-            for i, chunk in enumerate(chunks)
-        }
-        progress = _progress("stemmen-embeddings", f"{len(todo)} segmenten in {len(chunks)} batches")
-        for done, fut in enumerate(as_completed(list(futures)), start=1):
-            chunk = futures[fut]
-            store.put(dict(zip((k for k, _ in chunk), fut.result())), embedder.model_key)  # one transaction
-            _advance(progress, done, len(chunks))
-    return len(todo), embedder.model_key
+            return n_segments, embedder.model_key
+        futures = [embed_batch.submit(i, chunk, settings)
+                   for i, chunk in enumerate(batches(todo, settings.prefect.batch_size))]
+        progress = _progress("stemmen-embeddings", f"{len(todo)} teksten in {len(futures)} batches")
+        for done, fut in enumerate(as_completed(futures), start=1):
+            store.put(fut.result(), embedder.model_key)  # one transaction per batch
+            _advance(progress, done, len(futures))
+    return n_segments, embedder.model_key
 
 
 def score_distributed(settings: Settings) -> tuple[int, str]:
-    """Sentiment for segments that have none for the configured model; returns (count, model_key)."""
+    """``service.score_sentiment`` batch-wise: returns (segments scored, model_key) as it does."""
     from stemmen.nlp.embed import text_key
-    from stemmen.nlp.sentiment import get_sentiment
 
-    m = settings.models
     embedder = service.embedder_for(settings)
     with service.open_store(settings) as store:
-        # built here only for its key and head metadata; the work happens in the tasks
-        wrapped = service.CachingEmbedder(embedder, store) if m.sentiment in ("hybrid", "embedding") else None
-        model = get_sentiment(m.sentiment, m.sentiment_model or None, wrapped)
+        model = service.sentiment_model(settings, store)  # here only for its key and head; tasks do the work
         todo = store.segments_without_sentiment(model.model_key)
         if not todo:
             return 0, model.model_key
         head = getattr(model, "head_", None)
         kind = head.metadata["embedder"]["kind"] if head is not None else None
-        futures = {}
+        futures = []
         for i, chunk in enumerate(batches(todo, settings.prefect.batch_size)):
-            texts = [t for _, t in chunk]
-            known = store.get([text_key(t, embedder.prefix(kind)) for t in texts], embedder.model_key) if kind else {}
-            futures[sentiment_batch.submit(i, texts, settings, known)] = chunk
+            # the vectors the store already has travel with the batch: a worker never opens the store
+            known = store.get([text_key(t, embedder.prefix(kind)) for _, t in chunk], embedder.model_key) \
+                if kind else {}
+            futures.append(sentiment_batch.submit(i, chunk, settings, known))
         progress = _progress("stemmen-sentiment", f"{len(todo)} segmenten in {len(futures)} batches")
         n = 0
-        for done, fut in enumerate(as_completed(list(futures)), start=1):
-            chunk = futures[fut]
-            results, computed = fut.result()
+        for done, fut in enumerate(as_completed(futures), start=1):
+            rows, computed = fut.result()
             store.put(computed, embedder.model_key)
-            rows = [dict(segment_id=sid, polarity=p, label=lab) for (sid, _), (p, lab) in zip(chunk, results)]
             n += store.write_sentiment(rows, model.model_key)  # one transaction per batch
             _advance(progress, done, len(futures))
     return n, model.model_key

@@ -1,6 +1,7 @@
 """The public Python API, as documented in the README."""
 
 import numpy as np
+import pytest
 
 import stemmen
 
@@ -17,6 +18,7 @@ def test_sentiment_labels_and_negation():
     assert neg.label == "negatief" and neg.polarity < -0.3
 
 
+@pytest.mark.slow  # fits the value reader from cold
 def test_score_values_on_demo_manifest(demo_manifest_path):
     m = stemmen.load_manifest(demo_manifest_path)
     brushed_off, parking = stemmen.score_values(

@@ -48,6 +48,7 @@ def test_ingest_reports_summary_and_fails_on_unreadable_file(tmp_path):
     assert "notities.csv, rij 3: notitie is leeg" in rej.output
 
 
+@pytest.mark.slow  # fits the value reader twice from cold
 def test_manifest_evaluate_prints_both_scorers_and_writes_readings(evaluation_workspace, tmp_path):
     import csv
 

@@ -109,8 +109,9 @@ def test_exports_and_reports(demo_analysed, tmp_path, planted):
     settings, _ = demo_analysed
     paths = service.export(settings, tmp_path / "export")
     names = {p.rsplit("/", 1)[-1] for p in paths}
-    assert {"value_scores.csv", "alignment.csv", "alerts.csv", "documents.csv", "segments.csv", "themes.csv"} <= names
-    with open(tmp_path / "export" / "segments.csv", encoding="utf-8") as fh:
+    assert {"value_scores.csv", "alignment_group.csv", "alerts.csv", "documents.csv", "segments.csv", "themes.csv",
+            "theme_assignments.csv"} <= names
+    with open(tmp_path / "export" / "theme_assignments.csv", encoding="utf-8") as fh:
         header = next(csv.reader(fh))
     assert "theme_id" in header
     reports = service.report(settings)

@@ -111,3 +111,14 @@ def test_stage_packages_do_not_import_the_service_or_the_cli():
 
 def test_a_cycle_is_found():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_the_report_renders_the_index_it_does_not_compute_it():
+    """The alignment index and the group gap come in ReportData (stemmen.service.report_views)."""
+    computing = {"alignment_index", "group_gap"}
+    found = []
+    for path in (REPO / "src" / "stemmen" / "report").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("stemmen.values"):
+                found += [(path.name, a.name) for a in node.names if a.name in computing]
+    assert found == []

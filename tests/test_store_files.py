@@ -124,6 +124,7 @@ def test_a_busy_store_says_which_process_holds_it(tmp_path):
         holder.wait()
 
 
+@pytest.mark.slow  # waits seconds by design
 def test_a_flow_waits_a_bounded_time_for_a_busy_store(tmp_path):
     path = tmp_path / "stemmen.duckdb"
     Store(path).close()

@@ -53,6 +53,7 @@ def alert_rows(alerts: list[dict]) -> list[dict[str, str]]:
 
 
 def alerts_markdown(alerts: list[dict], title: str = "Signalen van terugval") -> str:
+    """The alerts as a Dutch Markdown message (a table of the series, no quotes: those stay in the report)."""
     rows = alert_rows(alerts)
     labels = [label for _, label in COLUMNS]
     lines = [f"# {title}", ""]
@@ -84,6 +85,7 @@ def _describe(exc: Exception) -> str:
 
 
 def post_webhook(url: str, alerts: list[dict], timeout: float = 10.0) -> None:
+    """POST the alerts as JSON (Markdown text, rows, keys) to a webhook; raises on an HTTP error."""
     import httpx
 
     body = {"text": alerts_markdown(alerts), "alerts": alert_rows(alerts),
@@ -96,6 +98,7 @@ def post_webhook(url: str, alerts: list[dict], timeout: float = 10.0) -> None:
 
 
 def send_email(cfg: AlertSettings, alerts: list[dict]) -> None:
+    """Send the alerts as a Dutch plain-text e-mail through the configured SMTP server."""
     msg = EmailMessage()
     msg["Subject"] = f"stemmen: {len(alerts)} signaal/signalen van terugval"
     msg["From"] = cfg.email_from

@@ -216,9 +216,11 @@ def report(
 @app.command()
 def export(
     config: ConfigOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", help="map voor de CSV-bestanden en de Excel-werkmap")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="map voor de CSV-bestanden")] = None,
 ) -> None:
-    """Exporteer documenten, segmenten, waardescores, afstemming, signalen (CSV en Excel)."""
+    """Exporteer de tabellen van de rapporten als CSV met Engelse namen, voor onderzoekers (docs/exports.md).
+
+    De Nederlandse CSV-bestanden en de Excel-werkmap schrijft `stemmen report`."""
     from stemmen import service
 
     for path in service.export(_settings(config or Path.cwd()), out):
@@ -357,6 +359,8 @@ def rejected(config: ConfigOpt = None, limit: int = 50) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``stemmen`` command: a stemmen error or a damaged store ends with a Dutch message, not a
+    traceback."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         app(args=argv, prog_name="stemmen", standalone_mode=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 
 class Errors:
+    """Every user-facing message, in Dutch, by code (E001 ...); format with the named fields."""
     # --- settings / workspace ---
     E001 = "Configuratie {path}: {problem}"
     E002 = "Configuratie {path}: onbekende sleutel '{key}' in [{section}]. Bekende sleutels: {known}."

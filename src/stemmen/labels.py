@@ -38,6 +38,7 @@ class Label:
 
 
 def now() -> str:
+    """The local time to the second, ISO formatted: when a label was given."""
     return dt.datetime.now().replace(microsecond=0).isoformat()
 
 

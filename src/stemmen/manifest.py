@@ -58,6 +58,7 @@ class LabelledSentence:
 
 @dataclass(frozen=True)
 class Value:
+    """One core value of the manifest: name, description, behaviour to show and to stop, and examples."""
     id: str
     naam: str
     beschrijving: str
@@ -68,6 +69,7 @@ class Value:
 
 @dataclass(frozen=True)
 class Manifest:
+    """The value framework a municipality analyses with (``manifest.toml``), with its consultant labels."""
     naam: str
     versie: str
     waarden: tuple[Value, ...]
@@ -80,9 +82,11 @@ class Manifest:
 
     @property
     def value_ids(self) -> list[str]:
+        """The values' ids in manifest order."""
         return [v.id for v in self.waarden]
 
     def value(self, value_id: str) -> Value:
+        """The value with this id; KeyError when the manifest has none."""
         for v in self.waarden:
             if v.id == value_id:
                 return v
@@ -90,6 +94,7 @@ class Manifest:
 
     @property
     def start_date(self) -> dt.date | None:
+        """The date the manifest took effect (the relapse baseline starts there), or None when not given."""
         return dt.date.fromisoformat(self.datum) if self.datum else None
 
     @property

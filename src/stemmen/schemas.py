@@ -38,6 +38,7 @@ class DocumentDraft:
 
 @dataclass
 class RejectedRow:
+    """A row that was refused, with its file, row number, the reason and its (pseudonymised) content."""
     file_name: str
     row: int | None
     reason: str
@@ -65,6 +66,7 @@ class SourceBatch:
 
 @dataclass
 class BatchSummary:
+    """What importing one file did: rows read, stored, new versions, duplicates, rejected and empty."""
     file_name: str
     source_name: str
     kind: str
@@ -79,6 +81,7 @@ class BatchSummary:
     warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
+        """The summary as one Dutch line for the console."""
         if self.already_imported:
             return f"{self.file_name}: al eerder geïmporteerd, niets toegevoegd ({self.read} rijen gelezen)"
         notes = "".join(f"; let op: {w}" for w in self.warnings)

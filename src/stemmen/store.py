@@ -97,6 +97,7 @@ class Store(Reads):
 
     # -- lifecycle -------------------------------------------------------
     def close(self) -> None:
+        """Close the connection (and with it the file lock)."""
         self._con.close()
 
     def __enter__(self) -> Store:
@@ -107,6 +108,7 @@ class Store(Reads):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """Everything inside commits together or, on an exception, not at all."""
         self._con.execute("BEGIN TRANSACTION")
         try:
             yield
@@ -139,18 +141,22 @@ class Store(Reads):
         return applied
 
     def migrations(self) -> list[tuple[int, str]]:
+        """(id, name) of the schema migrations applied, in order."""
         return self._con.execute("SELECT id, name FROM schema_migrations ORDER BY id").fetchall()
 
     # -- generic read access (researchers, exports, tests) ----------------
     def query(self, sql: str, params: Iterable | None = None) -> list[tuple]:
+        """Rows of an ad-hoc parameterised query (tests and notebooks; the package uses the named reads)."""
         return self._con.execute(sql, list(params or [])).fetchall()
 
     def count(self, table: str) -> int:
+        """Rows in one table; a StemmenError for a table that does not exist."""
         if table not in self.tables():
             raise StemmenError(Errors.E500.format(path=self.path, problem=f"tabel '{table}' bestaat niet"))
         return self._con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # name checked above
 
     def tables(self) -> list[str]:
+        """The names of the store's tables."""
         return [r[0] for r in self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
 
     # -- ingest ----------------------------------------------------------
@@ -165,19 +171,22 @@ class Store(Reads):
         """Current (content_hash, version) per document key among ``keys``."""
         if not keys:
             return {}
-        import pandas as pd
-
-        self._con.register("_keys", pd.DataFrame({"k": list(set(keys))}))
-        try:
-            rows = self._con.execute(
-                "SELECT d.doc_key, d.content_hash, d.version FROM documents d JOIN _keys ON d.doc_key = _keys.k"
-                " WHERE d.is_current"
-            ).fetchall()
-        finally:
-            self._con.unregister("_keys")
+        rows = self._rows_for_keys(keys, "SELECT d.doc_key, d.content_hash, d.version FROM documents d"
+                                         " JOIN _keys ON d.doc_key = _keys.k WHERE d.is_current")
         return {k: (h, v) for k, h, v in rows}
 
+    def _rows_for_keys(self, keys: list[str], sql: str, params: list | None = None) -> list[tuple]:
+        """The rows of ``sql``, which reads the temporary table ``_keys(k)`` holding ``keys`` (each once)."""
+        import pandas as pd
+
+        self._con.register("_keys", pd.DataFrame({"k": list(dict.fromkeys(keys))}))
+        try:
+            return self._con.execute(sql, params or []).fetchall()
+        finally:
+            self._con.unregister("_keys")
+
     def known_hashes(self, keys: list[str]) -> dict[str, str]:
+        """Current content hash per document key among ``keys``."""
         return {k: h for k, (h, _) in self.known_versions(keys).items()}
 
     def write_batch(self, batch: SourceBatch, run_id: str | None = None) -> BatchSummary:
@@ -266,15 +275,12 @@ class Store(Reads):
             return 0
         import pandas as pd
 
-        frame = pd.DataFrame(rows)
-        frame["created_at"] = _now()
         with self.transaction():
-            self._con.register("_seg", frame)
-            self._con.execute("INSERT INTO segments BY NAME SELECT * FROM _seg")
-            self._con.unregister("_seg")
+            self._append("segments", pd.DataFrame(rows))
         return len(rows)
 
     def segments_without_sentiment(self, model_key: str) -> list[tuple[str, str]]:
+        """(segment_id, text) of current segments without sentiment of ``model_key``, by segment id."""
         return self._con.execute(
             "SELECT s.segment_id, s.text FROM segments s JOIN documents d ON d.doc_id = s.doc_id WHERE d.is_current"
             " AND NOT EXISTS (SELECT 1 FROM sentiment t WHERE t.segment_id = s.segment_id AND t.model_key = ?)"
@@ -283,17 +289,13 @@ class Store(Reads):
         ).fetchall()
 
     def write_sentiment(self, rows: list[dict], model_key: str) -> int:
+        """Append sentiment rows (segment_id, polarity, label) of ``model_key`` in one transaction; returns how many."""
         if not rows:
             return 0
         import pandas as pd
 
-        frame = pd.DataFrame(rows)
-        frame["model_key"] = model_key
-        frame["created_at"] = _now()
         with self.transaction():
-            self._con.register("_sent", frame)
-            self._con.execute("INSERT INTO sentiment BY NAME SELECT * FROM _sent")
-            self._con.unregister("_sent")
+            self._append("sentiment", pd.DataFrame(rows).assign(model_key=model_key))
         return len(rows)
 
     def current_segments(self) -> list[tuple[str, str, str]]:
@@ -305,38 +307,25 @@ class Store(Reads):
 
     # VectorCache protocol (stemmen.nlp.embed): vectors by text key, one space per model_key
     def get(self, keys: list[str], model_key: str) -> dict:
+        """Cached vectors of ``keys`` in the space of ``model_key`` (the ones the store has)."""
         import numpy as np
-        import pandas as pd
 
         if not keys:
             return {}
-        self._con.register("_keys", pd.DataFrame({"k": list(set(keys))}))
-        try:
-            rows = self._con.execute(
-                "SELECT e.text_hash, e.vector FROM embeddings e JOIN _keys ON e.text_hash = _keys.k"
-                " WHERE e.model_key = ?",
-                [model_key],
-            ).fetchall()
-        finally:
-            self._con.unregister("_keys")
+        rows = self._rows_for_keys(keys, "SELECT e.text_hash, e.vector FROM embeddings e JOIN _keys"
+                                         " ON e.text_hash = _keys.k WHERE e.model_key = ?", [model_key])
         return {k: np.asarray(v, dtype=np.float32) for k, v in rows}
 
     def missing(self, keys: list[str], model_key: str) -> list[str]:
         """Keys without a vector for ``model_key`` (without loading the vectors)."""
-        import pandas as pd
-
         if not keys:
             return []
-        self._con.register("_keys", pd.DataFrame({"k": list(dict.fromkeys(keys))}))
-        try:
-            rows = self._con.execute(
-                "SELECT _keys.k FROM _keys WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.text_hash = _keys.k"
-                " AND e.model_key = ?)", [model_key]).fetchall()
-        finally:
-            self._con.unregister("_keys")
+        rows = self._rows_for_keys(keys, "SELECT _keys.k FROM _keys WHERE NOT EXISTS (SELECT 1 FROM embeddings e"
+                                         " WHERE e.text_hash = _keys.k AND e.model_key = ?)", [model_key])
         return [k for (k,) in rows]
 
     def put(self, items: dict, model_key: str) -> None:
+        """Cache vectors in the space of ``model_key`` in one transaction; a key already there keeps its vector."""
         import pandas as pd
 
         if not items:
@@ -355,6 +344,7 @@ class Store(Reads):
 
     # -- values ------------------------------------------------------------
     def segments_without_scores(self, fingerprint: str, scorer_key: str) -> list[tuple[str, str]]:
+        """(segment_id, text) of current segments without value scores of this manifest and scorer."""
         return self._con.execute(
             "SELECT s.segment_id, s.text FROM segments s JOIN documents d ON d.doc_id = s.doc_id WHERE d.is_current"
             " AND NOT EXISTS (SELECT 1 FROM value_scores v WHERE v.segment_id = s.segment_id"
@@ -462,10 +452,12 @@ class Store(Reads):
 
     # -- stage state: what a derived stage last ran on ----------------------
     def stage_key(self, stage: str) -> str | None:
+        """The input key a stage last ran on (None before its first run): unchanged input skips the stage."""
         row = self._con.execute("SELECT input_key FROM stage_state WHERE stage = ?", [stage]).fetchone()
         return row[0] if row else None
 
     def set_stage_key(self, stage: str, key: str) -> None:
+        """Record the input key a stage ran on."""
         self._con.execute("INSERT OR REPLACE INTO stage_state VALUES (?, ?, ?)", [stage, key, _now()])
 
     def input_key(self, fingerprint: str, scorer_key: str) -> str:
@@ -482,6 +474,7 @@ class Store(Reads):
 
     # -- runs / lineage ----------------------------------------------------
     def start_run(self, command: str, code_version: str, lineage: dict) -> str:
+        """Record a new run; a run still marked running was killed and becomes 'onderbroken'. Returns the run id."""
         # a run still 'running' here was killed: one writer at a time, so it cannot be alive
         self._con.execute("UPDATE runs SET status = 'onderbroken' WHERE status = 'running'")
         run_id = uuid.uuid4().hex[:16]
@@ -492,6 +485,7 @@ class Store(Reads):
         return run_id
 
     def finish_run(self, run_id: str, status: str = "completed", lineage: dict | None = None) -> None:
+        """Record a run's end, its status and (when given) its lineage."""
         if lineage is None:
             self._con.execute("UPDATE runs SET status = ?, finished_at = ? WHERE run_id = ?", [status, _now(), run_id])
         else:

@@ -20,6 +20,7 @@ _PID = re.compile(r"\(PID (\d+)\)")
 
 
 def is_lock_error(exc: Exception) -> bool:
+    """True when DuckDB refused the file because another process holds its lock."""
     return bool(_LOCK.search(str(exc)))
 
 
@@ -35,6 +36,7 @@ def process_of(pid: int) -> str:
 
 
 def busy_message(path: str, exc: Exception, waited: float) -> str:
+    """The Dutch message for a store another process holds: which process, and how long we waited."""
     m = _PID.search(str(exc))
     pid = int(m[1]) if m else None
     who = f"proces {pid}" if pid else "een ander proces"
@@ -64,6 +66,7 @@ def damaged_message(exc: Exception) -> str | None:
 
 
 def backup_path(path: Path, label: str) -> Path:
+    """Where a backup of the store goes: the backups folder beside it, with a label and a time stamp."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     return path.parent / BACKUP_DIR / f"{path.stem}-{label}-{stamp}{path.suffix}"
 

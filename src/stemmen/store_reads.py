@@ -12,30 +12,6 @@ from typing import Any
 
 from stemmen.errors import Errors, StemmenError
 
-# the researchers' export (stemmen export): one CSV per query, English column names
-EXPORT_QUERIES = {
-    "documents.csv": "SELECT doc_id, doc_key, version, kind, source_name, group_name, department, date, wave, question,"
-                     " value_ref, article, case_id, status, role, respondent_key, text, file_name, row_number, batch_id"
-                     " FROM documents WHERE is_current ORDER BY date, doc_id",
-    "segments.csv": "SELECT s.segment_id, s.doc_id, s.idx, s.start_char, s.end_char, s.text,"
-                    " array_to_string(s.lemmas, ' ') AS lemmas, t.polarity, t.label AS sentiment, t.model_key AS"
-                    " sentiment_model, a.theme_id, a.non_answer FROM segments s JOIN documents d ON d.doc_id = s.doc_id"
-                    " LEFT JOIN sentiment t ON t.segment_id = s.segment_id LEFT JOIN theme_assignments a"
-                    " ON a.segment_id = s.segment_id AND a.scope = 'alles' WHERE d.is_current ORDER BY s.doc_id, s.idx",
-    "themes.csv": "SELECT scope, theme_id, label, array_to_string(keywords, '; ') AS keywords, size,"
-                  " array_to_string(examples, ' | ') AS examples, status, run_id FROM themes ORDER BY scope, theme_id",
-    "value_scores.csv": "SELECT segment_id, value_id, relevance, alignment, is_top, manifest_version,"
-                        " manifest_fingerprint, scorer_key FROM value_scores ORDER BY segment_id, value_id",
-    "alignment.csv": "SELECT value_id, group_name, kind, department, period, n, n_segments, attention, mean, sd,"
-                     " ci_low, ci_high, ci_method, low_n, manifest_fingerprint, scorer_key, run_id FROM alignment_index"
-                     " ORDER BY value_id, group_name, kind, department, period",
-    "group_gaps.csv": "SELECT value_id, n_a, n_b, mean_a, mean_b, diff, ci_low, ci_high, p, p_adj, significant,"
-                      " verdict, manifest_fingerprint, scorer_key, run_id FROM group_gaps ORDER BY value_id",
-    "alerts.csv": "SELECT alert_id, value_id, group_name, department, kind, metric, start_period, alarm_period,"
-                  " baseline_mean, recent_mean, drop, drop_ci_low, drop_ci_high, n_baseline, n_recent, statistic,"
-                  " threshold, episode_end, also_signalled, evidence, manifest_fingerprint, scorer_key, run_id"
-                  " FROM alerts ORDER BY alarm_period, value_id",
-}
 _MONITORING_TABLES = ("alignment_index", "group_gaps", "alerts")
 
 
@@ -50,10 +26,11 @@ class Reads:
 
     # -- reports and exports ------------------------------------------------
     def report_documents(self):
-        """Current documents with what the reports show of them, by date."""
+        """Current documents with what the reports and exports show of them (provenance too), by date."""
         return self._frame(
             "SELECT doc_id, kind, source_name, group_name, department, date, wave, question, value_ref, article,"
-            " case_id, status, role, respondent_key, text FROM documents WHERE is_current ORDER BY date, doc_id")
+            " case_id, status, role, respondent_key, text, doc_key, version, file_name, row_number, batch_id"
+            " FROM documents WHERE is_current ORDER BY date, doc_id")
 
     def report_segments(self):
         """Segments of current documents with their sentiment (if scored)."""
@@ -65,10 +42,6 @@ class Reads:
     def runs_frame(self):
         """The run records (lineage of every run)."""
         return self._frame("SELECT run_id, command, status, finished_at, code_version FROM runs")
-
-    def export_frames(self) -> dict:
-        """The researchers' export: file name -> frame (``EXPORT_QUERIES``)."""
-        return {name: self._frame(sql) for name, sql in EXPORT_QUERIES.items()}
 
     def rejected(self, limit: int) -> list[tuple[str, int, str]]:
         """(file, row, reason) of refused rows, oldest first."""
@@ -102,9 +75,11 @@ class Reads:
         return rows[0] if rows else None
 
     def theme_count(self, scope: str) -> int:
+        """Themes stored for ``scope``."""
         return self._con.execute("SELECT count(*) FROM themes WHERE scope = ?", [scope]).fetchone()[0]
 
     def assigned_segment_ids(self, scope: str) -> set[str]:
+        """The segments with a theme assignment in ``scope``."""
         return {sid for (sid,) in self._con.execute(
             "SELECT segment_id FROM theme_assignments WHERE scope = ?", [scope]).fetchall()}
 
@@ -128,6 +103,7 @@ class Reads:
                            [fingerprint, scorer_key])
 
     def alert_ids(self, fingerprint: str, scorer_key: str) -> set[str]:
+        """Ids of the stored alerts of one manifest and scorer (to tell new alerts)."""
         return {a for (a,) in self._con.execute(
             "SELECT alert_id FROM alerts WHERE manifest_fingerprint = ? AND scorer_key = ?",
             [fingerprint, scorer_key]).fetchall()}

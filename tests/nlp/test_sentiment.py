@@ -146,6 +146,7 @@ def test_missing_or_corrupt_model_file(tmp_path):
         load_head(tmp_path / "kapot.npz")
 
 
+@pytest.mark.slow  # trains a sentiment head
 def test_fit_save_load_round_trip_is_reproducible(tmp_path):
     from stemmen.nlp.embed import get_embedder
 

@@ -54,12 +54,14 @@ def small_frames():
 
 @pytest.fixture
 def small_data(small_frames):
-    from stemmen.report import ValueInfo, build_report_data_from_frames
+    from stemmen.report import Scope, ValueInfo, build_report_data_from_frames
+    from stemmen.service.report_views import with_index_views
 
     docs, segs, scores = small_frames
-    return build_report_data_from_frames(
+    data = build_report_data_from_frames(
         docs, segs, scores, values=[ValueInfo("gelijkwaardig", "Gelijkwaardig"), ValueInfo("betrouwbaar", "Betrouwbaar")],
         municipality="Lindewaard", generated_at=dt.datetime(2026, 1, 5, 9, 0))
+    return with_index_views(data, [Scope(), Scope(kind="casus")])
 
 
 @pytest.fixture(scope="session")

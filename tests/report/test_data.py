@@ -1,4 +1,4 @@
-"""ReportData: validation in Dutch, scopes, derived alignment views."""
+"""ReportData: validation in Dutch, scopes; the alignment views the service adds (report_views)."""
 
 from __future__ import annotations
 
@@ -44,12 +44,13 @@ def test_scope_parsing_and_filtering(small_data):
 
 
 def test_store_shaped_alignment_frame_is_recomputed_per_view(small_frames):
+    from stemmen.service.report_views import with_index_views
     from stemmen.values.index import alignment_index
 
     docs, segs, scores = small_frames
-    data0 = build_report_data_from_frames(docs, segs, scores)
+    data0 = with_index_views(build_report_data_from_frames(docs, segs, scores))
     store_like = alignment_index(data0.scored_frame(), by=("value_id", "group", "kind"), department=True)
     store_like = store_like.rename(columns={"group": "group_name"})
-    data = build_report_data_from_frames(docs, segs, scores, alignment=store_like)
+    data = with_index_views(build_report_data_from_frames(docs, segs, scores, alignment=store_like))
     assert not data.alignment.duplicated(["value_id", "group", "period"]).any()
     assert data.alignment.equals(data0.alignment)

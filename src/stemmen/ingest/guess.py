@@ -19,6 +19,7 @@ OPEN_MIN_DISTINCT = 0.6  # share of distinct answers from which a shorter column
 
 
 def column_values(rows: Iterable[RawRow], column: str, limit: int = 500) -> list[object]:
+    """Up to ``limit`` non-empty values of ``column``, in row order."""
     out = []
     for row in rows:
         v = row.fields.get(column)
@@ -53,6 +54,7 @@ def is_open_text(values: list[object]) -> bool:
 
 
 def is_date(value: object) -> bool:
+    """True when ``value`` is a date or a text that parses as one."""
     if isinstance(value, (dt.date, dt.datetime)):
         return True
     if not isinstance(value, str) or not re.search(r"\d", value):
@@ -65,4 +67,5 @@ def is_date(value: object) -> bool:
 
 
 def open_text_columns(rows: list[RawRow], columns: list[str]) -> list[str]:
+    """The columns whose values read as free text (answers), not as codes, numbers or dates."""
     return [c for c in columns if is_open_text(column_values(rows, c))]

@@ -21,12 +21,12 @@ from stemmen.ingest.sources import (
     QUOTED_CELL, MappingContext, Mapped, check_columns, required_columns, map_table_rows, map_transcript, speaker_name_patterns,
     strip_speaker_names,
 )
+from stemmen.ingest.readers import TRANSCRIPT_EXTENSIONS
 from stemmen.ingest.transcript_files import read_transcript
 from stemmen.schemas import RejectedRow, SourceBatch
 from stemmen.settings import IngestSettings, SourceSettings
 
 TABLE_EXTENSIONS = {".csv", ".tsv", ".xlsx", ".jsonl", ".ndjson"}
-TRANSCRIPT_EXTENSIONS = {".txt", ".vtt", ".srt", ".docx"}
 REJECTED_CONTENT_CHARS = 2_000  # a 5 MB cell is kept as its start; the file and row say where the rest is
 
 Pseudonymise = Callable[[list[str]], list[str]]
@@ -34,6 +34,7 @@ Known = Callable[[list[str]], dict[str, str]]
 
 
 def file_sha256(path: Path) -> str:
+    """SHA-256 of the file's bytes, read in 1 MiB chunks: what tells an already imported file."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -42,6 +43,7 @@ def file_sha256(path: Path) -> str:
 
 
 def mapping_hash(source: SourceSettings) -> str:
+    """Short hash of a source's settings (path left out): the same file read with another mapping is a new import."""
     data = source.model_dump(mode="json", exclude={"path"})
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 

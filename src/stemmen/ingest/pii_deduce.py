@@ -22,6 +22,7 @@ from stemmen.ingest.pii_rules import (
     _AMBIGUOUS_PLACES, _NON_NAME_WORDS, _PARTICLES, _PRIORITY, _SENTENCE_START, _TITLE, _person_tokens, _Span,
     _span,
 )
+from stemmen.loading import default_cache_dir as stemmen_cache_dir
 from stemmen.loading import long_lived
 
 # deduce groups switched off: our rules replace them (with validation) or they are not personal data
@@ -39,8 +40,7 @@ _DEDUCE_KIND = {"persoon": "PERSOON", "patient": "PERSOON", "locatie": "LOCATIE"
 
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/stemmen/deduce``, or ``~/.cache/stemmen/deduce``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "stemmen" / "deduce"
+    return stemmen_cache_dir() / "deduce"
 
 
 def _import_deduce() -> Any:

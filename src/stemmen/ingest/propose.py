@@ -14,7 +14,7 @@ from pathlib import Path
 from stemmen.errors import StemmenError
 from stemmen.ingest import readers
 from stemmen.ingest.guess import column_values, is_date, is_open_text, text_profile
-from stemmen.ingest.importer import TRANSCRIPT_EXTENSIONS
+from stemmen.ingest.readers import TRANSCRIPT_EXTENSIONS
 from stemmen.ingest.sources import normalise_group
 from stemmen.ingest.tools import apply_tool, detect_tool
 from stemmen.ingest.transcript_files import read_transcript

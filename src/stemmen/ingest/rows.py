@@ -31,6 +31,7 @@ class RowProblem:
 
 @dataclass
 class ReadResult:
+    """What a table reader found: its rows, the rows it refused, the columns and how the file was read."""
     rows: list[RawRow]
     problems: list[RowProblem]
     columns: list[str]
@@ -53,6 +54,7 @@ class Turn:
 
 @dataclass
 class TranscriptResult:
+    """What a transcript reader found: speaker turns, the text before them, the session date and problems."""
     turns: list[Turn]
     header: list[str]  # lines/paragraphs before the first turn (title, date, ...)
     session_date: dt.date | None

@@ -48,20 +48,24 @@ def quote_cell(value: object, limit: int = 40) -> str:
 
 
 def normalise_group(value: object) -> str | None:
+    """The respondent group a cell names (aliases and case allowed), or None for an unknown one."""
     return _GROUP_OF.get(str(value or "").strip().lower())
 
 
 def content_hash(*parts: object) -> str:
+    """SHA-256 of the parts (None kept apart from "None"): a document's content identity."""
     return hashlib.sha256(json.dumps([str(p) if p is not None else None for p in parts]).encode()).hexdigest()
 
 
 def respondent_key(value: object) -> str | None:
+    """A short hash of a respondent id: links one respondent's answers without storing the id; None when empty."""
     text = str(value or "").strip()
     return hashlib.sha256(f"stemmen-respondent\x00{text}".encode()).hexdigest()[:16] if text else None
 
 
 @dataclass
 class MappingContext:
+    """What mapping one file's rows needs: the source settings, file name, date limits and known values."""
     source: SourceSettings
     file_name: str
     today: dt.date
@@ -83,12 +87,14 @@ class Mapped:
 
 
 def required_columns(src: SourceSettings) -> list[str]:
+    """The columns of the file a source's settings name, in settings order."""
     cols = [src.id, src.group, src.date, src.wave, src.department, src.question, src.text, src.value,
             src.article, src.status, *src.questions]
     return [c for c in cols if c]
 
 
 def check_columns(src: SourceSettings, columns: list[str], file_name: str) -> None:
+    """Raise an InputError (in Dutch, with a hint on the delimiter) when a configured column is missing."""
     missing = [c for c in required_columns(src) if c not in columns]
     if missing:
         found = ", ".join(repr(c) for c in columns[:12]) or "geen"
@@ -339,6 +345,7 @@ def speaker_name_patterns(names: list[str]) -> list[tuple[re.Pattern, str]]:
 
 
 def strip_speaker_names(text: str, patterns: list[tuple[re.Pattern, str]]) -> str:
+    """Replace the participants' names (``speaker_name_patterns``) in a text by their placeholders."""
     for pat, placeholder in patterns:
         text = pat.sub(placeholder, text)
     return text

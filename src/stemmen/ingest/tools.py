@@ -26,6 +26,7 @@ def _names(*names: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class SurveyTool:
+    """How to recognise one survey tool's export and which of its columns are personal, technical, dates or ids."""
     name: str
     label: str
     signatures: tuple[frozenset[str], ...]  # the file is this tool's when all names of one set are columns

@@ -49,6 +49,7 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")
 
 
 def normalise_name(name: str) -> str:
+    """A speaker name with its white space folded, to match the same person across turns."""
     return re.sub(r"\s+", " ", name).strip()
 
 

@@ -37,6 +37,7 @@ _NOUN_SUFFIX = re.compile(r"(heid|tijd|iteit|ment|punt|kracht)$")
 
 @dataclass(frozen=True)
 class Token:
+    """One word with its part-of-speech tag, chunk tags and lemma."""
     word: str
     tag: str  # Penn-style: NN, NNS, NNP, JJ, DT, IN, PRP, PRP$, VB*, ...
     chunk: str  # B-NP, I-NP, B-PP, B-VP, O, ...
@@ -45,6 +46,7 @@ class Token:
 
     @property
     def is_noun(self) -> bool:
+        """True for nouns and proper nouns (NN*)."""
         return self.tag.startswith("NN")
 
 
@@ -63,6 +65,7 @@ def chunk_sentences(text: str) -> list[list[Token]]:
 
 
 def chunk_texts(texts: Sequence[str]) -> list[list[list[Token]]]:
+    """``chunk_sentences`` of each text."""
     return [chunk_sentences(t) for t in texts]
 
 

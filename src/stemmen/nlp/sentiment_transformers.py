@@ -72,10 +72,12 @@ class TransformersSentiment(SentimentModel):
 
     @cached_property
     def path_(self) -> str:
+        """The local folder of the model (nothing is downloaded)."""
         return _resolve_hf_model(self.model)
 
     @cached_property
     def mapping_(self) -> tuple[np.ndarray, np.ndarray]:
+        """How the model's labels map onto negative/neutral/positive and onto a polarity."""
         _, model = _load_transformers(self.path_)
         try:
             return label_mapping({int(k): v for k, v in model.config.id2label.items()})
@@ -120,17 +122,13 @@ class TransformersSentiment(SentimentModel):
 
 
 def _resolve_hf_model(model: str) -> str:
-    path = Path(model).expanduser()
-    if path.is_dir():
-        return str(path.resolve())
-    if path.exists() or model.startswith((".", "/", "~")) or model.count("/") > 1:
-        raise ModelError(Errors.E635.format(model=model))
-    try:
-        from huggingface_hub import snapshot_download
+    """Local directory of a model given as a path or as a hub id already in the local cache."""
+    from stemmen.loading import local_model_dir
 
-        return snapshot_download(model, local_files_only=True)
-    except Exception as exc:  # not in the local cache, or not a valid id
-        raise ModelError(Errors.E635.format(model=model)) from exc
+    path = local_model_dir(model)
+    if path is None:
+        raise ModelError(Errors.E635.format(model=model))
+    return str(path)
 
 
 @lru_cache(maxsize=4)

@@ -31,11 +31,13 @@ class SentimentModel(ABC):
         """Identifies the model; results with different keys are never mixed in one series."""
 
     @abstractmethod
-    def predict(self, texts: Sequence[str]) -> list[SentimentResult]: ...
+    def predict(self, texts: Sequence[str]) -> list[SentimentResult]:
+        """Polarity (-1 ... +1) and label of each text."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.model_key!r})"
 
 
 def as_list(texts: Sequence[str] | str) -> list[str]:
+    """One text or a sequence of texts as a list."""
     return [texts] if isinstance(texts, str) else list(texts)

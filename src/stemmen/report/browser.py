@@ -39,6 +39,7 @@ _SVG_PROBE = """(() => {
 
 @dataclass
 class PageCheck:
+    """What a headless browser saw of a report: requests, console errors and the charts drawn."""
     url: str
     loaded: bool = False
     requests: list[str] = field(default_factory=list)
@@ -52,6 +53,7 @@ class PageCheck:
 
     @property
     def ok(self) -> bool:
+        """True when the page loaded offline without errors and every chart has something to show."""
         return (self.loaded and not self.external_requests and not self.failed_requests
                 and not self.console_errors and bool(self.charts) and all(empty_reason(c) is None for c in self.charts))
 

@@ -37,6 +37,7 @@ OUTCOME_LABEL = {SOLVED: "opgelost", NOT_SOLVED: "geen oplossing (burger kreeg g
 
 @dataclass
 class CaseMetrics:
+    """Bureau Verbindingen's figures: one row per case and the tables both reports and the export show."""
     cases: pd.DataFrame                 # one row per case
     by_value_department: pd.DataFrame   # value_id x department -> number of cases
     tone_by_department: pd.DataFrame    # department, n, first, last, change
@@ -50,6 +51,7 @@ class CaseMetrics:
 
     @property
     def empty(self) -> bool:
+        """True when there are no cases."""
         return self.cases.empty
 
 

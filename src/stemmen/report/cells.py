@@ -13,6 +13,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def is_risky(value: object) -> bool:
+    """True for a text a spreadsheet would read as a formula (it starts with =, +, -, @, tab or CR)."""
     return isinstance(value, str) and value.startswith(FORMULA_START)
 
 
@@ -33,4 +34,5 @@ def safe_frame(frame):
 
 
 def safe_row(values) -> list:
+    """``safe_text`` of each value of a row."""
     return [safe_text(v) for v in values]

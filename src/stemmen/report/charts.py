@@ -111,6 +111,7 @@ class Series:
 
 @dataclass
 class Mark:
+    """A note on a line chart's x axis at one period, or a shaded span of periods."""
     x: str
     text: str
     x_end: str | None = None  # shade x .. x_end (e.g. the window of a relapse)
@@ -118,6 +119,7 @@ class Mark:
 
 @dataclass
 class LineChart:
+    """Series over periods, with 95 % bands, baselines and marks, drawn as accessible inline SVG."""
     x_labels: Sequence[str]
     series: Sequence[Series]
     title: str
@@ -132,6 +134,7 @@ class LineChart:
     low_n: int = 3
 
     def svg(self) -> str:
+        """The chart as an SVG string (title and description for screen readers)."""
         W, H = self.width, self.height
         # room at the right for the series names (bold 12 px, about 7.6 px a character), in at
         # most two lines: a fixed margin cut off "Gelijkwaardig, alle g…" in print

@@ -33,6 +33,7 @@ def safe_text(text: Any) -> str | None:
 
 
 def ordered(items: Iterable[str], order: Sequence[str]) -> list[str]:
+    """The distinct items (missing ones left out) in ``order``, the rest alphabetically after it."""
     items = [i for i in dict.fromkeys(items) if i is not None and not (isinstance(i, float) and np.isnan(i))]
     return sorted(items, key=lambda x: (order.index(x) if x in order else len(order), str(x)))
 
@@ -84,6 +85,7 @@ def pick_quotes(frame: pd.DataFrame, n: int = 4, sort_by: str | None = None, asc
 
 
 def period_range(data: ReportData) -> tuple[str, str]:
+    """First and last document date in Dutch notation ("–" when there are none)."""
     d = data.documents["date"].dropna()
     return (fmt.date(d.min()), fmt.date(d.max())) if len(d) else ("–", "–")
 
@@ -133,20 +135,11 @@ def sentiment_by(data: ReportData, key: str, labeller=fmt.group, order: Sequence
                                                             + desc + ".")}
 
 
-def value_group_matrix(data: ReportData, scored: pd.DataFrame, title: str, key: str = "group",
+def value_group_matrix(data: ReportData, idx: pd.DataFrame | None, title: str, key: str = "group",
                        labeller=fmt.group, order: Sequence[str] = GROUP_ORDER) -> dict | None:
-    """Heatmap values x ``key`` of the mean alignment over the whole scope (alignment_index, period=None)."""
-    if scored.empty:
-        return None
-    from stemmen.values.index import alignment_index
-
-    if key == "group":  # facilitators ("overig") are not a respondent group
-        scored = scored[scored["group"].fillna("overig") != "overig"]
-    if scored.empty:
-        return None
-    idx = alignment_index(scored.assign(**{key: scored[key].fillna("overig")}), threshold=data.threshold,
-                          period=None, by=("value_id", key), n_boot=500)
-    if idx.empty:
+    """Heatmap values x ``key`` of the mean alignment over the whole scope, from ``idx``: the index per
+    value x ``key`` without periods that the service computed (``data.views``); None without it."""
+    if idx is None or idx.empty:
         return None
     cols_keys = ordered(idx[key], order)
     rows = [(v, data.value_name(v)) for v in data.value_ids if v in set(idx["value_id"])]

@@ -20,12 +20,16 @@ DOC_COLUMNS = ("doc_id", "kind", "group_name", "department", "date", "case_id", 
 OPTIONAL_DOC_COLUMNS = ("source_name", "wave", "question", "value_ref", "article", "role")
 SEGMENT_COLUMNS = ("segment_id", "doc_id", "text")
 SCORE_COLUMNS = ("segment_id", "value_id", "relevance", "alignment")
+# kept when given, for the researchers' export (stemmen.report.export_spec); the reports do not read them
+SEGMENT_EXTRA_COLUMNS = ("idx", "model_key")
+SCORE_EXTRA_COLUMNS = ("is_top",)
 THEME_COLUMNS = ("theme_id", "label")
 ASSIGNMENT_COLUMNS = ("segment_id", "theme_id")
 
 
 @dataclass(frozen=True)
 class ValueInfo:
+    """A value as the reports name it."""
     id: str
     name: str
     description: str = ""
@@ -72,14 +76,17 @@ class Scope:
 
     @property
     def is_all(self) -> bool:
+        """True when the scope restricts nothing."""
         return all(getattr(self, f) is None for f in self.__dataclass_fields__)
 
     def label(self) -> str:
+        """The scope in Dutch words, as the report's header shows it."""
         names = {"wave": "golf", "source": "bron", "kind": "soort", "question": "vraag", "department": "afdeling"}
         parts = [f"{names[f]} {getattr(self, f)}" for f in self.__dataclass_fields__ if getattr(self, f)]
         return "; ".join(parts) if parts else "alle bronnen"
 
     def slug(self) -> str:
+        """The scope as part of a file name ("" for everything)."""
         import re
 
         if self.is_all:
@@ -100,6 +107,10 @@ class ReportData:
     alignment_department: pd.DataFrame | None = None  # alignment_index by value_id, department, period
     gap: pd.DataFrame | None = None               # group_gap (burgers vs medewerkers)
     alerts: list[Any] = field(default_factory=list)   # DriftAlert
+    # index and gap figures the reports show beyond ``alignment``/``gap``, computed by the service
+    # (``stemmen.service.report_views``): ("trend", "group"|"department"), ("alert", alert_key),
+    # ("matrix", scope, "alle"|"brainstorm"), ("gap", scope) -> frame; a report leaves out what is missing
+    views: dict = field(default_factory=dict)
     drift_paths: pd.DataFrame | None = None
     drift_baselines: pd.DataFrame | None = None
     themes: ThemeSet | None = None
@@ -125,6 +136,7 @@ class ReportData:
     # -- helpers used by every section --
 
     def value_name(self, value_id: str) -> str:
+        """The value's name in the manifest, or its id capitalised."""
         for v in self.values:
             if v.id == value_id:
                 return v.name
@@ -132,6 +144,7 @@ class ReportData:
 
     @property
     def value_ids(self) -> list[str]:
+        """The values in manifest order (without a manifest: those the scores name, sorted)."""
         if self.values:
             return [v.id for v in self.values]
         if self.scores is not None and len(self.scores):
@@ -222,13 +235,6 @@ def _equal_value(values: Sequence[ValueInfo]) -> str | None:
     return None
 
 
-def _split_beyond(frame: pd.DataFrame, keys: Sequence[str]) -> bool:
-    """True when ``frame`` has more than one row per ``keys`` (it is split by further columns)."""
-    if not set(keys) <= set(frame.columns):
-        return True
-    return bool(frame.duplicated(list(keys)).any())
-
-
 def build_report_data_from_frames(
     documents: pd.DataFrame,
     segments: pd.DataFrame | None = None,
@@ -251,16 +257,16 @@ def build_report_data_from_frames(
     baseline_periods: int = 6,
     equal_value_id: str | None = None,
     previous: dict | None = None,
-    seed: int = 42,
     generated_at: dt.datetime | None = None,
 ) -> ReportData:
     """Validate and assemble the report input.
 
     ``documents`` needs DOC_COLUMNS; ``segments`` (segment_id, doc_id, text, optional polarity
-    and label), ``scores`` (segment_id, value_id, relevance, alignment; extra columns are ignored),
+    and label; idx and model_key are kept), ``scores`` (segment_id, value_id, relevance, alignment;
+    is_top is kept, other columns are ignored),
     ``alignment`` (``alignment_index(..., by=("value_id", "group"))``), ``gap`` (``group_gap``)
-    and ``alerts`` (``DriftDetector.alerts_``) are optional. Missing alignment views are
-    computed from ``scores`` with the same pure functions; nothing is invented without scores.
+    and ``alerts`` (``DriftDetector.alerts_``) are optional. Nothing is computed here: the
+    service fills in the alignment views the reports show (``stemmen.service.report_views``).
     ``documents`` may use "group" instead of "group_name".
     """
     if "group_name" not in documents.columns and "group" in documents.columns:
@@ -273,11 +279,12 @@ def build_report_data_from_frames(
         for c in ("polarity", "label"):
             if c not in segs.columns:
                 segs[c] = None
-        segs = segs[["segment_id", "doc_id", "text", "polarity", "label"]]
+        segs = segs[["segment_id", "doc_id", "text", "polarity", "label",
+                     *(c for c in SEGMENT_EXTRA_COLUMNS if c in segs.columns)]]
     sc = None
     if scores is not None:
         _require(scores, SCORE_COLUMNS, "waardescores")
-        sc = scores[list(SCORE_COLUMNS)].copy()
+        sc = scores[[*SCORE_COLUMNS, *(c for c in SCORE_EXTRA_COLUMNS if c in scores.columns)]].copy()
     if themes is not None:
         _require(themes.themes, THEME_COLUMNS, "thema's")
         _require(themes.assignments, ASSIGNMENT_COLUMNS, "thematoewijzing")
@@ -299,22 +306,4 @@ def build_report_data_from_frames(
         frame = getattr(data, name)
         if frame is not None and "group_name" in frame.columns:  # the store's column name
             setattr(data, name, frame.rename(columns={"group_name": "group"}))
-    if sc is not None and len(sc) and segs is not None:
-        from stemmen.values.index import alignment_index
-
-        scored = data.scored_frame()
-        # a frame split by more keys than the view needs (e.g. the store's value x group x kind x
-        # department) would give several points per period: recompute the view from the scores
-        if data.alignment is not None and _split_beyond(data.alignment, ("value_id", "group", "period")):
-            data.alignment = None
-        if data.alignment_department is not None and _split_beyond(data.alignment_department,
-                                                                   ("value_id", "department", "period")):
-            data.alignment_department = None
-        if data.alignment is None:
-            data.alignment = alignment_index(scored, threshold=threshold, period=period, by=("value_id", "group"),
-                                             seed=seed)
-        if data.alignment_department is None:
-            data.alignment_department = alignment_index(scored.assign(department=scored["department"]),
-                                                        threshold=threshold, period=period, by=("value_id",),
-                                                        department=True, seed=seed)
     return data

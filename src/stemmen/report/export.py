@@ -1,10 +1,17 @@
-"""Exports for researchers: one CSV per table and one Excel workbook with a sheet per table.
+"""The two renderings of the one export definition (``stemmen.report.export_spec``).
 
-Column headers are Dutch; ``TABLES`` is the single source of the headers and their meaning
-(docs/exports.md describes the same). CSV: UTF-8 with BOM (so Excel shows accents), comma
-separated, decimal point, ISO dates, lists joined with "; ". The workbook is written with
-``strings_to_formulas=False``: a text that starts with "=" stays text. Cells that a spreadsheet
-would read as a formula are neutralised in both (``stemmen.report.cells``, OWASP CSV injection).
+Both start from the same frames (:func:`export_frames`), so every table has the same rows in both:
+
+- researchers (``stemmen export``): :func:`write_researcher_csvs`, one CSV per table with English
+  file names and headers, UTF-8 without BOM; every table is written, an absent one as its header;
+- consultants (``stemmen report``): :func:`write_exports`, one CSV per table with Dutch names and
+  headers, UTF-8 with BOM (so Excel shows accents), and one Excel workbook with a sheet per table
+  and a sheet 'kolommen' with each column's meaning; an absent table is left out.
+
+CSV: comma separated, decimal point, ISO dates, lists joined with "; ", line ends ``\\r\\n``.
+The workbook is written with ``strings_to_formulas=False``: a text that starts with "=" stays
+text. Cells that a spreadsheet would read as a formula are neutralised in both renderings
+(``stemmen.report.cells``, OWASP CSV injection). docs/exports.md describes the tables.
 """
 
 from __future__ import annotations
@@ -17,192 +24,94 @@ import pandas as pd
 from stemmen.errors import Errors, ReportError
 from stemmen.report.cells import is_risky, safe_frame
 from stemmen.report.data import ReportData
+from stemmen.report.export_spec import TABLES, Table, table
 
 WORKBOOK = "stemmen-export.xlsx"
-
-# table -> [(source column, Dutch header, meaning)]
-TABLES: dict[str, list[tuple[str, str, str]]] = {
-    "documenten": [
-        ("doc_id", "document_id", "id van het document (hash van sleutel en inhoud)"),
-        ("kind", "soort", "enquete, brainstorm, manifest_reactie of casus"),
-        ("source_name", "bron", "naam van de bron in stemmen.toml"),
-        ("group_name", "groep", "burger, medewerker, leidinggevende, raadslid, bestuurder, overig"),
-        ("department", "afdeling", "afdeling, als bekend"),
-        ("date", "datum", "datum van antwoord, sessie, reactie of notitie (JJJJ-MM-DD)"),
-        ("wave", "golf", "enquêtegolf"),
-        ("question", "vraag", "enquêtevraag"),
-        ("value_ref", "waarde_verwijzing", "waarde waar een reactie op het manifest over gaat"),
-        ("article", "artikel", "artikel van het manifest waar een reactie over gaat"),
-        ("case_id", "zaaknummer", "zaaknummer (Bureau Verbindingen)"),
-        ("status", "status", "status van de zaak bij deze notitie"),
-        ("text", "tekst", "gepseudonimiseerde tekst"),
-    ],
-    "segmenten": [
-        ("segment_id", "segment_id", "id van het segment"),
-        ("doc_id", "document_id", "document waar het segment in staat"),
-        ("text", "tekst", "gepseudonimiseerde tekst van het segment"),
-        ("polarity", "toon", "sentiment van −1 (negatief) tot +1 (positief)"),
-        ("label", "toon_label", "positief, neutraal of negatief"),
-    ],
-    "waardescores": [
-        ("segment_id", "segment_id", "segment"),
-        ("value_id", "waarde", "id van de waarde in het manifest"),
-        ("relevance", "relevantie", "hoe sterk het segment over de waarde gaat (0–1, gekalibreerd)"),
-        ("alignment", "waardering", "waargemaakt (+1) tot geschonden (−1)"),
-    ],
-    "index_groep": [
-        ("value_id", "waarde", "waarde"),
-        ("group", "groep", "groep"),
-        ("kind", "soort", "soort bron (als de index daarnaar is gesplitst)"),
-        ("period", "periode", "periode (JJJJ-MM, JJJJ-Qn of JJJJ-Wnn; 'totaal' = hele periode)"),
-        ("n", "n", "aantal relevante segmenten"),
-        ("n_segments", "n_segmenten", "alle segmenten in de cel"),
-        ("attention", "aandacht", "aandeel van de segmenten dat over de waarde gaat"),
-        ("mean", "gemiddelde", "gemiddelde waardering"),
-        ("sd", "sd", "standaardafwijking"),
-        ("ci_low", "bi_onder", "ondergrens 95%-betrouwbaarheidsinterval"),
-        ("ci_high", "bi_boven", "bovengrens 95%-betrouwbaarheidsinterval"),
-        ("ci_method", "bi_methode", "t of bootstrap"),
-        ("low_n", "weinig_gegevens", "waar als n kleiner is dan 3"),
-    ],
-    "index_afdeling": [
-        ("value_id", "waarde", "waarde"),
-        ("department", "afdeling", "afdeling"),
-        ("period", "periode", "periode"),
-        ("n", "n", "aantal relevante segmenten"),
-        ("n_segments", "n_segmenten", "alle segmenten in de cel"),
-        ("attention", "aandacht", "aandeel van de segmenten dat over de waarde gaat"),
-        ("mean", "gemiddelde", "gemiddelde waardering"),
-        ("ci_low", "bi_onder", "ondergrens 95%-betrouwbaarheidsinterval"),
-        ("ci_high", "bi_boven", "bovengrens 95%-betrouwbaarheidsinterval"),
-        ("low_n", "weinig_gegevens", "waar als n kleiner is dan 3"),
-    ],
-    "kloof": [
-        ("value_id", "waarde", "waarde"),
-        ("n_a", "n_burgers", "aantal teksten van burgers"),
-        ("n_b", "n_medewerkers", "aantal teksten van medewerkers en leidinggevenden"),
-        ("mean_a", "gemiddelde_burgers", "gemiddelde waardering burgers"),
-        ("mean_b", "gemiddelde_medewerkers", "gemiddelde waardering medewerkers"),
-        ("diff", "verschil", "burgers min medewerkers"),
-        ("ci_low", "bi_onder", "ondergrens 95%-interval van het verschil (bootstrap)"),
-        ("ci_high", "bi_boven", "bovengrens 95%-interval van het verschil"),
-        ("p", "p", "permutatietoets, tweezijdig"),
-        ("p_adj", "p_gecorrigeerd", "p na correctie voor het aantal waarden (Holm)"),
-        ("significant", "aantoonbaar", "waar als p_gecorrigeerd < 0,05"),
-        ("verdict", "oordeel", "uitkomst in woorden"),
-    ],
-    "signalen": [
-        ("nr", "signaal_nr", "volgnummer van het signaal"),
-        ("value_id", "waarde", "waarde"),
-        ("group", "groep", "groep ('alle' = samengenomen)"),
-        ("department", "afdeling", "afdeling ('alle' = samengenomen)"),
-        ("kind", "soort", "soort bron ('alle' = samengenomen)"),
-        ("metric", "maat", "alignment (waardering) of attention (aandacht)"),
-        ("start_period", "begin_daling", "eerste periode van de daling"),
-        ("alarm_period", "signaal_periode", "periode waarin het signaal afging"),
-        ("episode_end", "hersteld_in", "periode waarin de reeks terug is op de basislijn (leeg = nog niet)"),
-        ("baseline_mean", "basislijn", "gemiddelde in de basisperiode"),
-        ("recent_mean", "recent", "gemiddelde sinds het begin van de daling"),
-        ("drop", "daling", "basislijn min recent"),
-        ("drop_ci_low", "daling_bi_onder", "ondergrens 95%-interval van de daling"),
-        ("drop_ci_high", "daling_bi_boven", "bovengrens 95%-interval van de daling"),
-        ("n_baseline", "n_basislijn", "relevante segmenten in de basisperiode"),
-        ("n_recent", "n_recent", "relevante segmenten sinds de daling"),
-        ("statistic", "cusum", "CUSUM-statistiek bij het signaal"),
-        ("threshold", "drempel", "drempel h van de CUSUM"),
-        ("also_signalled", "ook_gesignaleerd", "overlappende reeksen met hetzelfde signaal"),
-    ],
-    "signaal_bewijs": [
-        ("nr", "signaal_nr", "signaal waar het bewijs bij hoort"),
-        ("segment_id", "segment_id", "segment"),
-        ("doc_id", "document_id", "document"),
-        ("period", "periode", "periode"),
-        ("group", "groep", "groep"),
-        ("kind", "soort", "soort bron"),
-        ("alignment", "waardering", "waardering van het segment"),
-        ("relevance", "relevantie", "relevantie van het segment"),
-        ("text", "tekst", "gepseudonimiseerde tekst"),
-    ],
-    "themas": [
-        ("theme_id", "thema_id", "id van het thema"),
-        ("label", "label", "naam van het thema"),
-        ("keywords", "kernwoorden", "kernwoorden"),
-        ("size", "omvang", "aantal segmenten"),
-    ],
-    "thema_toewijzing": [
-        ("segment_id", "segment_id", "segment"),
-        ("theme_id", "thema_id", "thema"),
-    ],
-    "casussen": [
-        ("case_id", "zaaknummer", "zaaknummer"),
-        ("department", "afdeling", "afdeling van de eerste notitie"),
-        ("first_date", "eerste_notitie", "datum eerste notitie"),
-        ("last_date", "laatste_notitie", "datum laatste notitie"),
-        ("n_notes", "notities", "aantal notities"),
-        ("outcome", "afloop", "status van de laatste notitie (open = loopt nog)"),
-        ("days", "doorlooptijd_dagen", "dagen van eerste tot laatste notitie (afgesloten zaken)"),
-        ("tone_first", "toon_eerste", "gemiddelde toon eerste notitie"),
-        ("tone_last", "toon_laatste", "gemiddelde toon laatste notitie"),
-        ("values", "waarden", "waarden waar de zaak over gaat"),
-        ("equal_alignment", "gelijkwaardig_waardering",
-         "gemiddelde waardering op de waarde gelijkwaardigheid (leeg = niet beoordeelbaar)"),
-    ],
-    "herkomst": [
-        ("key", "onderdeel", "onderdeel"),
-        ("value", "waarde", "waarde"),
-    ],
-}
-
 
 def _alerts(data: ReportData) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, ev = [], []
     for i, a in enumerate(data.alerts, 1):
-        d = {c: getattr(a, c, None) for c, _, _ in TABLES["signalen"] if c != "nr"}
+        d = {c.source: getattr(a, c.source, None) for c in table("alerts").columns if c.source != "nr"}
         d["nr"] = i
         d["also_signalled"] = "; ".join(getattr(a, "also_signalled", ()) or ())
         rows.append(d)
-        ev += [{"nr": i, **{c: getattr(e, c) for c, _, _ in TABLES["signaal_bewijs"] if c != "nr"}}
+        ev += [{"nr": i, **{c.source: getattr(e, c.source) for c in table("alert_evidence").columns
+                            if c.source != "nr"}}
                for e in getattr(a, "evidence", ()) or ()]
     return pd.DataFrame(rows), pd.DataFrame(ev)
 
 
-def export_tables(data: ReportData) -> dict[str, pd.DataFrame]:
-    """The tables to export, with Dutch headers, in a fixed order; absent parts are left out."""
+def export_frames(data: ReportData) -> dict[str, pd.DataFrame | None]:
+    """English table name -> the frame the table is made from (its source columns; None = not computed)."""
     from stemmen.report.casus import case_metrics
     from stemmen.report.common import lineage_rows
 
     alerts, evidence = _alerts(data)
     themes = data.themes
-    cases = case_metrics(data).cases
     sources: dict[str, Callable[[], pd.DataFrame | None]] = {
-        "documenten": lambda: data.documents,
-        "segmenten": lambda: data.segments,
-        "waardescores": lambda: data.scores,
-        "index_groep": lambda: data.alignment,
-        "index_afdeling": lambda: data.alignment_department,
-        "kloof": lambda: data.gap,
-        "signalen": lambda: alerts,
-        "signaal_bewijs": lambda: evidence,
-        "themas": lambda: themes.themes if themes is not None else None,
-        "thema_toewijzing": lambda: themes.assignments if themes is not None else None,
-        "casussen": lambda: cases,
-        "herkomst": lambda: pd.DataFrame([{"key": k, "value": str(v)} for k, v in
-                                          lineage_rows(data) + _flat(data.lineage)]),
+        "documents": lambda: data.documents,
+        "segments": lambda: data.segments,
+        "value_scores": lambda: data.scores,
+        "alignment_group": lambda: data.alignment,
+        "alignment_department": lambda: data.alignment_department,
+        "group_gaps": lambda: data.gap,
+        "alerts": lambda: alerts,
+        "alert_evidence": lambda: evidence,
+        "themes": lambda: themes.themes if themes is not None else None,
+        "theme_assignments": lambda: themes.assignments if themes is not None else None,
+        "cases": lambda: case_metrics(data).cases,
+        "lineage": lambda: pd.DataFrame([{"key": k, "value": str(v)} for k, v in
+                                         lineage_rows(data) + _flat(data.lineage)]),
     }
+    return {t.en: sources[t.en]() for t in TABLES}  # a table without a source here fails loudly
+
+
+def render_table(spec: Table, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame as the rendering in ``lang`` shows it: its columns of the definition, in order, renamed;
+    lists joined with "; ", timestamps as dates. Columns the frame lacks are left out."""
+    cols = [(c, h) for c, h in spec.headers(lang) if c in frame.columns]
+    f = frame[[c for c, _ in cols]].copy()
+    for c in f.columns:
+        if f[c].map(lambda x: isinstance(x, (list, tuple))).any():
+            f[c] = f[c].map(lambda x: "; ".join(map(str, x)) if isinstance(x, (list, tuple)) else x)
+        if pd.api.types.is_datetime64_any_dtype(f[c]):
+            f[c] = f[c].dt.date
+    return f.rename(columns=dict(cols)).reset_index(drop=True)
+
+
+def export_tables(data: ReportData, lang: str = "nl") -> dict[str, pd.DataFrame]:
+    """The tables to export in the rendering in ``lang``, in the definition's order, named and headed in
+    that language; absent and empty parts are left out."""
+    frames = export_frames(data)
     out = {}
-    for name, get in sources.items():
-        frame = get()
+    for spec in TABLES:
+        frame = frames[spec.en]
         if frame is None or frame.empty:
             continue
-        cols = [(c, h) for c, h, _ in TABLES[name] if c in frame.columns]
-        f = frame[[c for c, _ in cols]].copy()
-        for c in f.columns:
-            if f[c].map(lambda x: isinstance(x, (list, tuple))).any():
-                f[c] = f[c].map(lambda x: "; ".join(map(str, x)) if isinstance(x, (list, tuple)) else x)
-            if pd.api.types.is_datetime64_any_dtype(f[c]):
-                f[c] = f[c].dt.date
-        out[name] = f.rename(columns=dict(cols)).reset_index(drop=True)
+        out[spec.name(lang)] = render_table(spec, frame, lang)
     return out
+
+
+def write_researcher_csvs(data: ReportData, out_dir: str | Path) -> list[Path]:
+    """The researchers' rendering: one CSV per table of the definition, English names and headers.
+
+    Every table is written (one not computed yet as its header only), so that scripts find every file.
+    """
+    out = Path(out_dir)
+    tables = export_tables(data, "en")
+    paths = []
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for spec in TABLES:
+            frame = tables.get(spec.en)
+            if frame is None:
+                frame = pd.DataFrame(columns=[h for _, h in spec.headers("en")])
+            p = out / f"{spec.en}.csv"
+            safe_frame(frame).to_csv(p, index=False, encoding="utf-8", lineterminator="\r\n")
+            paths.append(p)
+    except OSError as exc:
+        raise ReportError(Errors.E905.format(path=out, problem=exc.strerror or exc)) from exc
+    return paths
 
 
 def _flat(d: dict, prefix: str = "") -> list[tuple[str, object]]:
@@ -373,9 +282,9 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, notes: dict[str,
             ws.write_row(r, 0, [name, "", note])
             r += 1
         for name in tables:
-            for _, header, meaning in TABLES[name]:
-                if header in tables[name].columns:
-                    ws.write_row(r, 0, [name, header, meaning])
+            for col in table(name).columns:
+                if col.nl is not None and col.nl in tables[name].columns:
+                    ws.write_row(r, 0, [name, col.nl, col.meaning])
                     r += 1
         ws.set_column(0, 1, 24)
         ws.set_column(2, 2, 90)

@@ -15,6 +15,7 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 
 
 def missing(x: Any) -> bool:
+    """True for None and NaN (and anything that reads as NaN)."""
     if x is None:
         return True
     try:
@@ -47,10 +48,12 @@ def integer(x: Any) -> str:
 
 
 def group(g: Any) -> str:
+    """A respondent group's Dutch label."""
     return GROUP_LABEL.get(str(g), str(g).capitalize() if g else "onbekend")
 
 
 def kind(k: Any) -> str:
+    """A source kind's Dutch label."""
     return KIND_LABEL.get(str(k), str(k))
 
 

@@ -92,18 +92,16 @@ def _desc(series: list[charts.Series], axis: list[str]) -> str:
 def trend_views(data: ReportData, scored: pd.DataFrame) -> dict:
     """Frames, axis and baselines for the trend charts.
 
-    With scores: recomputed per ``data.trend_period`` (a quarter smooths the monthly noise of
-    small groups) and baselines from the segments in the baseline date window. Without scores:
-    the given (monthly) alignment frames and n-weighted baselines."""
+    With scores: the service's index per ``data.trend_period`` (``data.views``; a quarter smooths the
+    monthly noise of small groups) and baselines from the segments in the baseline date window.
+    Without them: the given (monthly) alignment frames and n-weighted baselines."""
     month_axis = period_axis(data)
     base_months = baseline_window(data, month_axis)
-    if len(scored) and base_months:
-        from stemmen.values.index import alignment_index, period_labels
+    if len(scored) and base_months and ("trend", "group") in data.views:
+        from stemmen.values.index import period_labels
 
         trend = data.trend_period
-        kw = dict(threshold=data.threshold, period=trend, n_boot=500)
-        groups = alignment_index(scored.assign(group=scored["group"].fillna("overig")), by=("value_id", "group"), **kw)
-        deps = alignment_index(scored, by=("value_id",), department=True, **kw)
+        groups, deps = data.views["trend", "group"], data.views["trend", "department"]
         rel = scored[scored["relevance"] >= data.threshold]
         in_base = np.isin(period_labels(rel["date"], data.period), base_months)
         base = rel[in_base]
@@ -209,16 +207,9 @@ def _department_change(data: ReportData, axis: list[str], base: list[str]) -> di
 
 
 def _alert_points(data: ReportData, scored: pd.DataFrame, a: Any) -> dict:
-    """Period means with 95 % bands of the alerted series (from scores; else the drift path)."""
-    if len(scored):
-        from stemmen.values.index import alignment_index
-
-        f = scored[scored["value_id"] == a.value_id]
-        for dim, col in (("group", "group"), ("department", "department"), ("kind", "kind")):
-            val = getattr(a, dim)
-            if val != ALL:
-                f = f[f[col] == val]
-        idx = alignment_index(f, threshold=data.threshold, period=data.period, by=("value_id",), n_boot=500)
+    """Period means with 95 % bands of the alerted series (the service's view of it; else the drift path)."""
+    idx = data.views.get(("alert", alert_key(a))) if len(scored) else None
+    if idx is not None:
         return {r.period: (r.mean, r.ci_low, r.ci_high, int(r.n)) for r in idx.itertuples()}
     p = data.drift_paths
     if p is None or p.empty:
@@ -239,6 +230,7 @@ def _series_name(data: ReportData, series: str) -> str:
 
 
 def alert_key(a: Any) -> str:
+    """An alert's identity across reports: its series, metric and the period its decline started."""
     return f"{a.value_id}|{a.group}|{a.department}|{a.kind}|{a.metric}|{a.start_period}"
 
 

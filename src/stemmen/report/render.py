@@ -31,6 +31,7 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 
 @lru_cache(maxsize=1)
 def environment():
+    """The Jinja2 environment of the report templates (strict undefined, autoescape, Dutch number filters)."""
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.PackageLoader("stemmen.report", "templates"),
@@ -42,6 +43,7 @@ def environment():
 
 
 def render(template: str, ctx: dict) -> str:
+    """One template rendered with ``ctx``."""
     return environment().get_template(template).render(**ctx)
 
 

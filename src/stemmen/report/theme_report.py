@@ -33,12 +33,10 @@ def _gap(data: ReportData, scored: pd.DataFrame) -> dict | None:
     if "burger" not in groups or not groups & set(EMPLOYEES):
         return {"missing": "In deze selectie staan niet zowel burgers als medewerkers; er is geen vergelijking."}
     gap = data.gap
-    if gap is None or gap.empty:
-        from stemmen.values.index import group_gap
-
-        names = {v: data.value_name(v) for v in data.value_ids}
-        gap = group_gap(scored, a="burger", b=EMPLOYEES, threshold=data.threshold, unit="document",
-                        value_names=names)
+    if gap is None or gap.empty:  # a scope's own gap, computed by the service
+        gap = data.views.get(("gap", data.scope))
+    if gap is None:
+        return None
     gap = gap.set_index("value_id")
     rows = []
     for v in data.value_ids:
@@ -151,7 +149,8 @@ def _brainstorm(data: ReportData, seg: pd.DataFrame, scored: pd.DataFrame) -> di
     sent = sentiment_by(data, "session", labeller=lambda s: fmt.date(s), order=(), frame=b,
                         title="Toon per brainstormsessie")
     sc = scored[scored["kind"] == "brainstorm"] if len(scored) else scored
-    matrix = value_group_matrix(data, sc, "Waardering per waarde en groep in de brainstormsessies") if len(sc) else None
+    matrix = value_group_matrix(data, data.views.get(("matrix", data.scope, "brainstorm")),
+                                "Waardering per waarde en groep in de brainstormsessies")
     quotes = []
     if len(sc):
         rel = sc[sc["relevance"] >= data.threshold]
@@ -239,7 +238,7 @@ def theme_context(data: ReportData, scope: Scope | None = None) -> dict:
     scored = data.scored_frame()
     response = response_counts(data)
     sentiment = sentiment_by(data, "group_name", title="Toon per groep (alle uitspraken)")
-    matrix = value_group_matrix(data, scored, "Waardering per waarde en groep") if len(scored) else None
+    matrix = value_group_matrix(data, data.views.get(("matrix", data.scope, "alle")), "Waardering per waarde en groep")
     gap = _gap(data, scored)
     themes = _theme_section(data, seg, scored)
     metrics = case_metrics(data)

@@ -19,6 +19,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def make_app(session: Any, token: str):
+    """The review page as a Starlette app over ``session``; every request must carry ``token``."""
     from starlette.applications import Starlette
     from starlette.responses import PlainTextResponse, RedirectResponse
     from starlette.routing import Route
@@ -90,6 +91,7 @@ def make_app(session: Any, token: str):
 
 
 def free_port() -> int:
+    """A free TCP port on the review page's host."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((HOST, 0))
         return s.getsockname()[1]

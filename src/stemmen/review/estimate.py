@@ -22,6 +22,8 @@ from stemmen.stats import wilson
 
 @dataclass(frozen=True)
 class Estimate:
+    """How well the reader reads this municipality's texts, estimated from the consultant's labels (with 95 %
+    intervals)."""
     n_labels: int
     accuracy: float  # share of labels read completely right
     accuracy_ci: tuple[float, float]
@@ -78,4 +80,5 @@ def cross_validate(manifest: Any, labels: Sequence[Any], fit: Callable[[Any], An
 
 
 def as_dict(e: Estimate | None) -> dict | None:
+    """The estimate as a plain dict (None stays None)."""
     return None if e is None else dataclasses.asdict(e)

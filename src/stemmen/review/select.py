@@ -28,6 +28,7 @@ SPREAD_KEYS = ("value", "source", "group", "theme")
 
 
 def plain(text: str) -> str:
+    """A text lower-cased with its white space folded: what counts as the same text."""
     return " ".join(text.lower().split())
 
 

@@ -25,6 +25,7 @@ from stemmen.review.select import choose, uncertainty
 
 @dataclass(frozen=True)
 class Segment:
+    """One segment as the review page shows it (text and where it comes from)."""
     segment_id: str
     text: str  # pseudonymised, as stored
     kind: str
@@ -151,6 +152,7 @@ class ReviewSession:
             self._poke()
 
     def skip(self, segment_id: str) -> None:
+        """Pass over a segment without a label (it can be undone) and move to the next."""
         with self._lock:
             i = self.index.get(segment_id)
             if i is None:
@@ -213,6 +215,7 @@ class ReviewSession:
             self.read_version = version
 
     def close(self) -> None:
+        """Stop the background worker that re-reads the segments after each label, and wait for it."""
         with self._wake:
             self._stop = True
             self._wake.notify()

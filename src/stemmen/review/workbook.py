@@ -25,6 +25,8 @@ HELP = ("Kies per rij in 'waarde' de waarde waarover de tekst gaat (of 'geen') e
 
 
 def write_workbook(path: str | Path, session: Any, chosen: Sequence[int]) -> None:
+    """The chosen segments as an Excel sheet a consultant fills in offline (value and direction from drop-down
+    lists)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation

@@ -14,7 +14,9 @@ from stemmen.service.common import (
 )
 from stemmen.service.draft import draft_manifest
 from stemmen.service.ingest import ingest_file, ingest_source, list_source_files
-from stemmen.service.language import embed_segments, score_sentiment, segment_documents
+from stemmen.service.language import (
+    embed_segments, embed_texts, embedding_todo, score_sentiment, segment_documents, sentiment_model, sentiment_rows,
+)
 from stemmen.service.pipeline import (
     RUNNERS, STAGES, DirectSteps, analyse_language, ingest_all, run_analyse, run_ingest, run_monitor, run_pipeline,
     run_report,
@@ -25,15 +27,15 @@ from stemmen.service.themes import REFIT_SHARE, THEME_SCOPE, codebook_path, extr
 from stemmen.service.values import (
     alerts_table, evaluate_manifest, monitor, monitoring_results, score_values, scorer_key, scorer_params,
 )
-from stemmen.store_reads import EXPORT_QUERIES
 
 __all__ = [
-    "EXPORT_QUERIES", "REFIT_SHARE", "RUNNERS", "STAGES", "THEME_SCOPE", "CachingEmbedder", "DirectSteps",
+    "REFIT_SHARE", "RUNNERS", "STAGES", "THEME_SCOPE", "CachingEmbedder", "DirectSteps",
     "alerts_table", "analyse_language", "backup_store", "code_version", "codebook_path", "draft_manifest",
-    "embed_segments", "embedder_for", "evaluate_manifest", "export", "export_review", "extract_themes", "finish_run",
+    "embed_segments", "embed_texts", "embedder_for", "embedding_todo", "evaluate_manifest", "export",
+    "export_review", "extract_themes", "finish_run",
     "import_review", "ingest_all", "ingest_file", "ingest_source", "lineage", "list_source_files",
     "manifest_value_ids", "monitor", "monitoring_results", "nlp_for", "notify_new_alerts", "open_review",
     "open_store", "package_version", "pseudonymiser_for", "report", "report_data", "run_analyse", "run_ingest",
     "run_monitor", "run_pipeline", "run_report", "score_sentiment", "score_values", "scorer_key", "scorer_params",
-    "segment_documents", "start_run", "wait_for_store",
+    "segment_documents", "sentiment_model", "sentiment_rows", "start_run", "wait_for_store",
 ]

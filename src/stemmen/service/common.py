@@ -36,6 +36,7 @@ def wait_for_store(settings: Settings, seconds: float) -> None:
 
 
 def open_store(settings: Settings) -> Store:
+    """The workspace's store, waiting for another writer as long as the current flow allows."""
     return Store(settings.store_path, wait_seconds=_STORE_WAIT.get(str(settings.store_path), 0.0))
 
 
@@ -57,15 +58,18 @@ def _pseudonymiser(cache_dir: str, keep: tuple[str, ...], use_deduce: bool):
 
 
 def pseudonymiser_for(settings: Settings):
+    """The pseudonymiser these privacy settings ask for (loaded once per process)."""
     return _pseudonymiser(str(settings.cache_dir / "deduce"), tuple(settings.privacy.keep), settings.privacy.use_deduce)
 
 
 def manifest_value_ids(settings: Settings) -> set[str] | None:
+    """The manifest's value ids, or None when the workspace has no manifest."""
     path = settings.manifest_path
     return set(load_manifest(path).value_ids) if path.is_file() else None
 
 
 def lineage(settings: Settings, command: str) -> dict:
+    """What a run ran with: command, code and package versions, manifest and settings."""
     manifest = None
     if settings.manifest_path.is_file():
         m = load_manifest(settings.manifest_path)
@@ -82,11 +86,13 @@ def lineage(settings: Settings, command: str) -> dict:
 
 
 def start_run(settings: Settings, command: str) -> str:
+    """Record a run as started; returns its id."""
     with open_store(settings) as store:
         return store.start_run(command, code_version(), lineage(settings, command))
 
 
 def finish_run(settings: Settings, run_id: str, status: str, summaries: list[dict]) -> None:
+    """Record a run as finished with its status and the batches it imported."""
     info = lineage(settings, "")
     info["batches"] = summaries
     with open_store(settings) as store:
@@ -94,12 +100,14 @@ def finish_run(settings: Settings, run_id: str, status: str, summaries: list[dic
 
 
 def nlp_for(settings: Settings):
+    """The spaCy pipeline of the settings (loaded once per process)."""
     from stemmen.nlp.spacy_pipeline import load_nlp
 
     return load_nlp(settings.models.spacy)
 
 
 def embedder_for(settings: Settings):
+    """The embedder of the settings (loaded once per process)."""
     from stemmen.nlp.embed import get_embedder
 
     return get_embedder(settings.models.embedding_backend, settings.models.embedding_model or None)
@@ -116,6 +124,7 @@ class CachingEmbedder:
         return getattr(self.embedder, name)
 
     def encode(self, texts, kind="query"):
+        """Vectors of ``texts``, read from the cache where it has them and written to it where not."""
         from stemmen.nlp.embed import embed_cached
 
         return embed_cached(list(texts), self.embedder, cache=self.cache, kind=kind)

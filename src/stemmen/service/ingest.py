@@ -13,6 +13,7 @@ from stemmen.settings import Settings, SourceSettings
 
 
 def list_source_files(settings: Settings, source: SourceSettings) -> list[str]:
+    """The files a source names (one file, or the supported files in its folder)."""
     return [str(p) for p in source_files(source, settings.workspace)]
 
 

@@ -31,33 +31,61 @@ def segment_documents(settings: Settings) -> int:
         return store.write_segments(rows)
 
 
-def embed_segments(settings: Settings) -> tuple[int, str]:
-    """Embed the segments not yet in the cache for the configured model; returns (segments, model_key)."""
-    from stemmen.nlp.embed import embed_cached, text_key
+EMBED_KIND = "query"  # one vector space for clustering, anchors and sentiment
 
+
+def embed_segments(settings: Settings) -> tuple[int, str]:
+    """Embed the segments not yet in the cache for the configured model; returns (current segments, model_key)."""
     embedder = embedder_for(settings)
     with open_store(settings) as store:
-        texts = [t for _, _, t in store.current_segments()]
-        prefix = embedder.prefix("query")
-        by_key = {text_key(t, prefix): t for t in texts}
-        # ask which vectors are missing instead of loading all of them: a warm run stays cheap
-        todo = [by_key[k] for k in store.missing(list(by_key), embedder.model_key)]
+        n_segments, todo = embedding_todo(store, embedder)
         if todo:
-            embed_cached(todo, embedder, cache=store, kind="query", batch_size=settings.models.batch_size * 4)
-    return len(texts), embedder.model_key
+            embed_texts(settings, todo, embedder, store)
+    return n_segments, embedder.model_key
+
+
+def embedding_todo(store, embedder) -> tuple[int, list[str]]:
+    """(number of current segments, their texts without a vector of ``embedder``, each text once).
+
+    Asks the store which vectors are missing instead of loading them all: a warm run stays cheap.
+    """
+    from stemmen.nlp.embed import text_key
+
+    texts = [t for _, _, t in store.current_segments()]
+    prefix = embedder.prefix(EMBED_KIND)
+    by_key = {text_key(t, prefix): t for t in texts}
+    return len(texts), [by_key[k] for k in store.missing(list(by_key), embedder.model_key)]
+
+
+def embed_texts(settings: Settings, texts: list[str], embedder, cache) -> None:
+    """Vectors of ``texts`` put into ``cache``: the store, or a worker's ``DictCache`` whose vectors the
+    distributed flow writes back (``pipelines/distributed.py``)."""
+    from stemmen.nlp.embed import embed_cached
+
+    embed_cached(texts, embedder, cache=cache, kind=EMBED_KIND, batch_size=settings.models.batch_size * 4)
 
 
 def score_sentiment(settings: Settings) -> tuple[int, str]:
     """Sentiment for segments that have none yet for the configured model; returns (count, model_key)."""
-    from stemmen.nlp.sentiment import get_sentiment
-
-    m = settings.models
     with open_store(settings) as store:
-        embedder = CachingEmbedder(embedder_for(settings), store) if m.sentiment in ("hybrid", "embedding") else None
-        model = get_sentiment(m.sentiment, m.sentiment_model or None, embedder)
+        model = sentiment_model(settings, store)
         todo = store.segments_without_sentiment(model.model_key)
         if not todo:
             return 0, model.model_key
-        results = model.predict([t for _, t in todo])
-        rows = [dict(segment_id=sid, polarity=float(r.polarity), label=r.label) for (sid, _), r in zip(todo, results)]
-        return store.write_sentiment(rows, model.model_key), model.model_key
+        return store.write_sentiment(sentiment_rows(model, todo), model.model_key), model.model_key
+
+
+def sentiment_model(settings: Settings, cache):
+    """The configured sentiment model; one that reads vectors gets them through ``cache`` (the store, or a
+    worker's ``DictCache``)."""
+    from stemmen.nlp.sentiment import get_sentiment
+
+    m = settings.models
+    embedder = CachingEmbedder(embedder_for(settings), cache) if m.sentiment in ("hybrid", "embedding") else None
+    return get_sentiment(m.sentiment, m.sentiment_model or None, embedder)
+
+
+def sentiment_rows(model, todo: list[tuple[str, str]]) -> list[dict]:
+    """The sentiment rows (segment_id, polarity, label) of ``todo``'s (segment_id, text) pairs."""
+    results = model.predict([t for _, t in todo])
+    return [dict(segment_id=sid, polarity=float(r.polarity), label=r.label) for (sid, _), r in zip(todo, results)]

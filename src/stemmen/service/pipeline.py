@@ -28,17 +28,38 @@ STAGES = ("ingest", "analyse", "monitor", "report")
 class Steps(Protocol):
     """The steps the pipeline puts in order (``pipelines.tasks`` implements them as Prefect tasks)."""
 
-    def start_run(self, settings: Settings, command: str) -> str: ...
-    def ingest_source(self, settings: Settings, source: SourceSettings, run_id: str) -> tuple[list[dict], list[str]]: ...
-    def finish_run(self, settings: Settings, run_id: str, status: str, summaries: list[dict]) -> None: ...
-    def segment_documents(self, settings: Settings) -> int: ...
-    def embed_segments(self, settings: Settings) -> tuple[int, str]: ...
-    def score_sentiment(self, settings: Settings) -> tuple[int, str]: ...
-    def score_values(self, settings: Settings) -> dict: ...
-    def extract_themes(self, settings: Settings) -> dict: ...
-    def monitor(self, settings: Settings, run_id: str) -> dict: ...
-    def signal_alerts(self, settings: Settings, alerts: list[dict]) -> dict: ...
-    def write_reports(self, settings: Settings) -> list[str]: ...
+    def start_run(self, settings: Settings, command: str) -> str:
+        """Record a run as started; returns its id (``service.start_run``)."""
+
+    def ingest_source(self, settings: Settings, source: SourceSettings, run_id: str) -> tuple[list[dict], list[str]]:
+        """Import one source's files; returns the batch summaries and the errors (``service.ingest_source``)."""
+
+    def finish_run(self, settings: Settings, run_id: str, status: str, summaries: list[dict]) -> None:
+        """Record a run as finished (``service.finish_run``)."""
+
+    def segment_documents(self, settings: Settings) -> int:
+        """Segment new documents; returns the segments added (``service.segment_documents``)."""
+
+    def embed_segments(self, settings: Settings) -> tuple[int, str]:
+        """Embed segments without a vector; returns (current segments, model key) (``service.embed_segments``)."""
+
+    def score_sentiment(self, settings: Settings) -> tuple[int, str]:
+        """Sentiment of segments without one; returns (count, model key) (``service.score_sentiment``)."""
+
+    def score_values(self, settings: Settings) -> dict:
+        """Value scores of segments without them for the manifest (``service.score_values``)."""
+
+    def extract_themes(self, settings: Settings) -> dict:
+        """Themes of the main scope, refitted or extended (``service.extract_themes``)."""
+
+    def monitor(self, settings: Settings, run_id: str) -> dict:
+        """Alignment index, gaps and relapse alerts (``service.monitor``)."""
+
+    def signal_alerts(self, settings: Settings, alerts: list[dict]) -> dict:
+        """Send the new alerts to the configured channels (webhook, e-mail); returns what was sent."""
+
+    def write_reports(self, settings: Settings) -> list[str]:
+        """Write the reports and exports; returns their paths (``service.report``)."""
 
 
 class DirectSteps:
@@ -60,6 +81,7 @@ class DirectSteps:
     monitor = staticmethod(monitor)
 
     def ingest_source(self, settings: Settings, source: SourceSettings, run_id: str) -> tuple[list[dict], list[str]]:
+        """``service.ingest_source`` with the summaries as plain dicts (what a Prefect task returns too)."""
         summaries, errors = ingest_source(settings, source, run_id, today=self.today)
         return [s.__dict__ for s in summaries], errors
 
@@ -70,6 +92,7 @@ class DirectSteps:
 
     @staticmethod
     def write_reports(settings: Settings) -> list[str]:
+        """``service.report`` with its defaults."""
         return report(settings)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from stemmen.manifest import load_manifest
-from stemmen.report.cells import safe_frame
 from stemmen.service.common import code_version, embedder_for, open_store
+from stemmen.service.report_views import with_index_views
 from stemmen.service.themes import _themes_for_report
 from stemmen.service.values import _state_key, monitoring_results
 from stemmen.settings import Settings
@@ -21,16 +21,16 @@ def report(settings: Settings, scopes: list[str] | None = None, pdf: bool = Fals
 
     manifest = load_manifest(settings.manifest_path) if settings.manifest_path.is_file() else None
     out = settings.reports_path
+    parsed = [Scope.parse(x) for x in scopes] if scopes else None
     with open_store(settings) as store:
         state = _state_key(settings, store, manifest) if manifest is not None else None
         if state and not scopes and not pdf and not force:
             existing = sorted(str(p) for p in out.glob("*.html")) if out.is_dir() else []
             if existing and store.stage_key("report") == state:
                 return existing
-        data = _report_data(settings, store, manifest, state)
+        data = _report_data(settings, store, manifest, state, parsed)
     settings.reports_path.mkdir(parents=True, exist_ok=True)
-    paths = write_reports(data, settings.reports_path, scopes=[Scope.parse(x) for x in scopes] if scopes else None,
-                          pdf=pdf)
+    paths = write_reports(data, settings.reports_path, scopes=parsed, pdf=pdf)
     if state and not scopes:
         # writing reports does not change the store, so the key read above still holds
         with open_store(settings) as store:
@@ -46,7 +46,8 @@ def report_data(settings: Settings):
         return _report_data(settings, store, manifest, state)
 
 
-def _report_data(settings: Settings, store, manifest, state):
+def _report_data(settings: Settings, store, manifest, state, scopes=None):
+    """The report input with the index views for the theme reports' ``scopes`` (default: everything)."""
     from stemmen.report import build_report_data_from_frames
 
     docs = store.report_documents()
@@ -74,17 +75,14 @@ def _report_data(settings: Settings, store, manifest, state):
     data = build_report_data_from_frames(
         documents=docs, segments=segs, manifest=manifest, themes=themes, lineage=lineage,
         municipality=(manifest.gemeente if manifest else ""), threshold=a.relevance_threshold,
-        period=a.period, baseline_periods=a.baseline_periods, seed=a.seed, **extra)
-    return data
+        period=a.period, baseline_periods=a.baseline_periods, **extra)
+    return with_index_views(data, scopes, seed=a.seed)
 
 
 def export(settings: Settings, out_dir: str | Path | None = None) -> list[str]:
-    """Write the store's results as CSV files (one per table) for researchers."""
+    """The researchers' rendering of the export (English CSVs, one per table of
+    ``stemmen.report.export_spec``): the same tables and rows as the consultants' export."""
+    from stemmen.report.export import write_researcher_csvs
+
     out = Path(out_dir) if out_dir else settings.reports_path / "export"
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    with open_store(settings) as store:
-        for name, frame in store.export_frames().items():
-            safe_frame(frame).to_csv(out / name, index=False, encoding="utf-8", lineterminator="\r\n")
-            paths.append(str(out / name))
-    return paths
+    return [str(p) for p in write_researcher_csvs(report_data(settings), out)]

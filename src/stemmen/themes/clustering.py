@@ -38,6 +38,7 @@ class CentredReducer:
         self.seed = seed
 
     def fit(self, x: np.ndarray, y=None) -> CentredReducer:
+        """Learn the mean (and the PCA, when it reduces) of ``x``."""
         x = np.asarray(x, dtype=np.float32)
         self.mean_ = x.mean(axis=0)
         z = centre(x, self.mean_)
@@ -49,10 +50,12 @@ class CentredReducer:
         return self
 
     def transform(self, x: np.ndarray) -> np.ndarray:
+        """``x`` centred on the fitted mean, normalised and reduced."""
         z = centre(x, self.mean_)
         return z if self.pca_ is None else self.pca_.transform(z).astype(np.float32)
 
     def fit_transform(self, x: np.ndarray, y=None) -> np.ndarray:
+        """``fit`` and ``transform`` on the same vectors."""
         return self.fit(x).transform(x)
 
 
@@ -65,6 +68,7 @@ class SpectralThemes:
         self.seed = seed
 
     def fit(self, x: np.ndarray, y=None) -> SpectralThemes:
+        """Cluster the vectors on their nearest-neighbour graph into ``labels_``."""
         from sklearn.cluster import SpectralClustering
 
         n = len(x)
@@ -77,6 +81,7 @@ class SpectralThemes:
         return self
 
     def predict(self, x: np.ndarray) -> np.ndarray:  # BERTopic's protocol; stemmen assigns by centroid
+        """Not available: spectral clustering cannot place new points (BERTopic asks; stemmen assigns by centroid)."""
         raise NotImplementedError("spectral clustering has no predict; use ThemeModel.transform")
 
 
@@ -93,6 +98,7 @@ class KMeansThemes:
         self.k_range = k_range
 
     def fit(self, x: np.ndarray, y=None) -> KMeansThemes:
+        """k-means into ``labels_``; without ``n_clusters`` k is chosen by silhouette within ``k_range``."""
         from sklearn.cluster import KMeans
 
         k = self.n_clusters
@@ -105,6 +111,7 @@ class KMeansThemes:
         return self
 
     def predict(self, x: np.ndarray) -> np.ndarray:
+        """The nearest fitted cluster of each vector."""
         return self.model_.predict(x)
 
 

@@ -39,6 +39,7 @@ _EDITABLE = ("label", "status", "samengevoegd_met", "afgesplitst_van", "trefwoor
 
 @dataclass
 class CodebookTheme:
+    """One theme of the codebook as the consultant edits it: label, keywords, status and merges."""
     id: int
     label: str
     trefwoorden: list[str]
@@ -52,6 +53,7 @@ class CodebookTheme:
 
 @dataclass
 class Codebook:
+    """The consultant-owned, versioned list of themes with their centroids: what keeps themes comparable across runs."""
     themes: list[CodebookTheme]
     centroids: dict[int, np.ndarray]
     mean: np.ndarray
@@ -62,6 +64,7 @@ class Codebook:
 
     @classmethod
     def from_result(cls, result: ThemeResult) -> Codebook:
+        """A first codebook from a successful theme analysis, every theme proposed."""
         model = result.model
         if model is None or result.status != OK:
             raise ThemeError(Errors.E800.format(problem="een codeboek vraagt een geslaagde thema-analyse"))
@@ -73,6 +76,7 @@ class Codebook:
         return book
 
     def theme(self, theme_id: int) -> CodebookTheme:
+        """The theme with this id; KeyError when there is none."""
         for t in self.themes:
             if t.id == theme_id:
                 return t
@@ -89,6 +93,7 @@ class Codebook:
     # --- files -----------------------------------------------------------------------
 
     def save(self, path: str | Path) -> Path:
+        """Write the codebook (TOML for the consultant, vectors and state beside it); returns its path."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_to_toml(self), encoding="utf-8")

@@ -94,6 +94,7 @@ class GroupShare:
 
 @dataclass(frozen=True)
 class Quote:
+    """A quote for the draft manifest, with its group and tone."""
     text: str  # as given (pseudonymised upstream)
     group: str
     polarity: float  # nan when unknown
@@ -101,6 +102,7 @@ class Quote:
 
 @dataclass
 class CandidateValue:
+    """A value the draft manifest proposes: working title, the themes it grew from, keywords and quotes."""
     id: str
     naam: str
     beschrijving: str
@@ -118,6 +120,7 @@ class CandidateValue:
     kinds: dict[str, int] = field(default_factory=dict)  # supporting texts per source kind
 
     def group(self, name: str) -> GroupShare:
+        """The share of this value in one group; KeyError when the group has none."""
         for g in self.groups:
             if g.group == name:
                 return g
@@ -126,6 +129,7 @@ class CandidateValue:
 
 @dataclass
 class ManifestDraft:
+    """A draft manifest from step 1's texts: candidate values and what was counted and left out."""
     naam: str
     versie: str
     values: list[CandidateValue]
@@ -138,6 +142,7 @@ class ManifestDraft:
     gemeente: str = ""
 
     def to_toml(self) -> str:
+        """The draft as a commented ``manifest.toml`` to edit in the workshops."""
         return render_toml(self)
 
     def to_manifest(self) -> Manifest:

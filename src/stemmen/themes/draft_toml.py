@@ -18,33 +18,40 @@ _SPACE = re.compile(r"\s+")
 
 
 def group_label(group: str) -> str:
+    """A group's Dutch plural ("burgers")."""
     return group_plural(group)
 
 
 def pct(x: float) -> str:
+    """A share as a whole Dutch percentage ("–" for NaN)."""
     return "–" if math.isnan(x) else f"{round(100 * x):d} %"
 
 
 def num(x: float) -> str:
+    """A tone with sign and decimal comma ("–" for NaN)."""
     return "–" if math.isnan(x) else f"{x:+.2f}".replace(".", ",").replace("-", "−")
 
 
 def tone_word(x: float) -> str:
+    """A tone in a word: positief, neutraal, negatief or onbekend."""
     if math.isnan(x):
         return "onbekend"
     return "positief" if x > 0.15 else "negatief" if x < -0.15 else "neutraal"
 
 
 def join_words(items: list[str]) -> str:
+    """Words joined the Dutch way: "a, b en c"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1] if items else ""
 
 
 def one_line(text: str, limit: int | None = None) -> str:
+    """A text on one line, shortened with an ellipsis beyond ``limit`` characters."""
     t = _SPACE.sub(" ", text).strip()
     return t if limit is None or len(t) <= limit else t[: limit - 1].rstrip() + "…"
 
 
 def toml_str(s: str) -> str:
+    """A TOML basic string (quoted, with escapes) holding ``s``."""
     out = []
     for ch in s:
         if ch == "\\":
@@ -63,11 +70,13 @@ def toml_str(s: str) -> str:
 
 
 def comment(text: str) -> str:
+    """A text as a TOML comment line, keeping its indentation."""
     indent = text[: len(text) - len(text.lstrip(" "))]
     return "# " + indent + one_line(text) if text else "#"
 
 
 def render_toml(d: ManifestDraft) -> str:
+    """The draft as ``manifest.toml`` text: the method in comments, then one commented value a candidate."""
     lin = d.lineage
     lines = [
         "# CONCEPTMANIFEST — een voorstel van stemmen, GEEN vastgesteld manifest.",

@@ -73,14 +73,17 @@ class ThemeResult:
 
     @property
     def n_documents(self) -> int:
+        """Texts the analysis read."""
         return len(self.assignments)
 
     @property
     def n_non_answers(self) -> int:
+        """Texts set aside as non-answers ("weet niet", "geen")."""
         return sum(self.non_answers.values())
 
     @property
     def n_answers(self) -> int:
+        """Texts that are answers (read minus non-answers)."""
         return self.n_documents - self.n_non_answers
 
     @property
@@ -90,9 +93,11 @@ class ThemeResult:
 
     @property
     def outlier_share(self) -> float:
+        """Share of the answers without a theme."""
         return self.n_outliers / self.n_answers if self.n_answers else 0.0
 
     def theme(self, theme_id: int) -> Theme:
+        """The theme with this id; KeyError when there is none."""
         for t in self.themes:
             if t.id == theme_id:
                 return t
@@ -180,6 +185,7 @@ class ThemeModel:
 
     def fit_result(self, texts: Sequence[str], embeddings: np.ndarray | None = None,
                    questions: Sequence[str | None] | None = None) -> ThemeResult:
+        """``fit`` and return its result."""
         return self.fit(texts, embeddings, questions).result_
 
     def _non_answer_filter(self) -> NonAnswerFilter:
@@ -389,6 +395,7 @@ class ThemeModel:
 
     @classmethod
     def load(cls, path: str | Path, embedder: Embedder | None = None) -> ThemeModel:
+        """A model saved with ``save``; a ThemeError when the folder is unreadable or of another format."""
         path = Path(path)
         try:
             state = json.loads((path / "model.json").read_text(encoding="utf-8"))

@@ -43,6 +43,7 @@ _KEEP_WORDS = frozenset({"geen"})  # "geen reactie" is not "reactie"
 
 @dataclass(frozen=True)
 class Candidate:
+    """A phrase that could name a theme: its lemmas, its surface form and its content words."""
     key: tuple[str, ...]  # lemmas, lower case: what counts as "the same phrase"
     text: str  # surface form as written (lower case except proper nouns)
     content: tuple[str, ...]  # content lemmas (for word-level specificity)
@@ -50,6 +51,7 @@ class Candidate:
 
 @dataclass
 class ThemeName:
+    """A theme's name, alternatives, and whether it came from a phrase or from keywords."""
     name: str
     alternatives: list[str] = field(default_factory=list)
     source: str = "zinsdeel"  # "zinsdeel" (phrase) or "trefwoorden" (keyword fallback)

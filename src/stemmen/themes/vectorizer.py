@@ -91,6 +91,7 @@ class DutchVectorizer:
         return self
 
     def count_vectorizer(self) -> CountVectorizer:
+        """A scikit-learn CountVectorizer over the fitted vocabulary (what BERTopic's c-TF-IDF reads)."""
         from sklearn.feature_extraction.text import CountVectorizer
 
         return CountVectorizer(analyzer=NgramAnalyzer(self.ngram_range), vocabulary=self.vocabulary_, lowercase=False)

@@ -19,6 +19,7 @@ SOURCES = ("naam", "beschrijving", "gedrag", "tegengedrag", "voorbeeld")
 
 @dataclass(frozen=True)
 class Anchor:
+    """A sentence that stands for a value: the value, its direction and where it comes from in the manifest."""
     text: str
     value_id: str
     stance: int  # +1 gedrag, -1 tegengedrag, 0 name/description

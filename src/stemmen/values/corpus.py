@@ -21,6 +21,7 @@ SENTENCES = "zinnen.tsv"
 
 @dataclass(frozen=True)
 class LabelledManifest:
+    """A manifest with sentences labelled by value and direction, for evaluation and training."""
     slug: str
     manifest: Manifest
     sentences: tuple[LabelledSentence, ...]

@@ -31,6 +31,7 @@ class EnsembleEmbedder:
 
     @property
     def weights_(self) -> np.ndarray:
+        """The embedders' weights, normalised to sum to 1; a ModelError when they do not fit the embedders."""
         w = np.ones(len(self.embedders)) if self.weights is None else np.asarray(self.weights, dtype=float)
         if len(self.embedders) < 2 or len(w) != len(self.embedders) or (w < 0).any() or w.sum() <= 0:
             raise ModelError(Errors.E704.format(n=len(self.embedders), n_weights=len(w)))
@@ -38,11 +39,13 @@ class EnsembleEmbedder:
 
     @property
     def model_key(self) -> str:
+        """The members' keys with their weights: another mix is another vector space."""
         parts = [f"{e.model_key}*{w:.3f}" for e, w in zip(self.embedders, self.weights_)]
         return "ensemble(" + "+".join(parts) + ")"
 
     @property
     def dim(self) -> int:
+        """Length of the joined vectors (the members' lengths added)."""
         return int(sum(e.dim for e in self.embedders))
 
     def _join(self, blocks: list[np.ndarray]) -> np.ndarray:
@@ -50,6 +53,8 @@ class EnsembleEmbedder:
         return np.concatenate(scaled, axis=1).astype(np.float32)
 
     def encode(self, texts: Sequence[str], kind: str = "query") -> np.ndarray:
+        """The members' vectors of ``texts``, each scaled by the square root of its weight and joined side by side
+        (for unit vectors the cosine is then the weighted mean of the members' cosines)."""
         texts = [texts] if isinstance(texts, str) else list(texts)
         return self._join([e.encode(texts, kind=kind) for e in self.embedders])
 

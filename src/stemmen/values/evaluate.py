@@ -46,10 +46,12 @@ class Reading:
 
     @property
     def value_right(self) -> bool:
+        """True when the reader named the sentence's value."""
         return self.value_id is not None and self.predicted == self.value_id
 
     @property
     def stance_right(self) -> bool:
+        """True when the reader got the direction (lived or violated) of a value-bearing sentence right."""
         if self.alignment is None:  # a value-free sentence has no direction to get right
             return False
         return bool(np.sign(self.alignment) == (1 if self.stance == "+" else -1))
@@ -64,6 +66,7 @@ class Reading:
 
 @dataclass(frozen=True)
 class Evaluation:
+    """How well the reader reads a labelled set: value and direction accuracy with 95 % intervals."""
     n_value: int
     n_none: int
     top1: float

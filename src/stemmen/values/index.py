@@ -82,6 +82,8 @@ def period_label(p: pd.Period) -> str:
 
 
 def period_labels(dates: Iterable[Any], period: str | None) -> list[str]:
+    """The period label ("2025-03", "2025-Q1", "2025-W09") of each date; ``ALL_PERIODS`` for every date when
+    ``period`` is None."""
     if period is None:
         return [ALL_PERIODS] * len(list(dates))
     periods = to_periods(dates, period)

