@@ -201,6 +201,8 @@ def weighted_stats(x: np.ndarray, w: np.ndarray) -> tuple[float, float, float]:
 
 @dataclass(frozen=True)
 class Evidence:
+    """One pseudonymised segment behind an alert, as the report shows it."""
+
     segment_id: str
     doc_id: str
     period: str
@@ -213,6 +215,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class DriftAlert:
+    """A sustained decline of one series: where, since when, how large (with its interval) and why."""
+
     value_id: str
     group: str
     department: str
@@ -235,6 +239,7 @@ class DriftAlert:
 
     @property
     def series(self) -> str:
+        """The series as "value / group / department / kind" (how also_signalled names series)."""
         return f"{self.value_id} / {self.group} / {self.department} / {self.kind}"
 
 
@@ -285,6 +290,7 @@ class DriftDetector:
     # -- public --
 
     def fit(self, scores: pd.DataFrame) -> DriftDetector:
+        """Build every series of every level from score rows, run the CUSUM and collect the alerts."""
         self._check()
         alignment = self.metric == "alignment"
         self.k_ = self.k if self.k is not None else (DEFAULT_K if alignment else ATTENTION_K)
@@ -342,6 +348,7 @@ class DriftDetector:
         return self
 
     def alerts_frame(self) -> pd.DataFrame:
+        """The fitted alerts as a DataFrame (see the module-level ``alerts_frame``)."""
         return alerts_frame(self.alerts_)
 
     # -- internals --

@@ -33,6 +33,8 @@ def beta_alignment(rng: np.random.Generator, mean: np.ndarray | float, sd: float
 
 @dataclass(frozen=True)
 class SimSettings:
+    """One simulated setting: the noise of the series, the planted drop and the detector's constants."""
+
     n_runs: int = 2000
     n_base: int = 6           # baseline periods
     n_monitor: int = 52       # monitored periods
