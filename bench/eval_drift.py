@@ -8,6 +8,8 @@ the same numbers.
 
     .venv/bin/python bench/eval_drift.py            # defaults of DriftDetector
     .venv/bin/python bench/eval_drift.py --k 0.5 --h 4 --runs 500
+    .venv/bin/python bench/eval_drift.py --mean-sd 0.2            # series that truly differ (pooling strained)
+    .venv/bin/python bench/eval_drift.py --no-pooling --k 1.25 --h 3   # the detector before pooled baselines
 """
 
 from __future__ import annotations
@@ -29,14 +31,19 @@ def main() -> None:
     ap.add_argument("--mean", type=float, default=0.2)
     ap.add_argument("--family", type=int, default=30)
     ap.add_argument("--no-adapt", action="store_true")
+    ap.add_argument("--no-pooling", action="store_true", help="baselines not pooled over the series of a level")
+    ap.add_argument("--mean-sd", type=float, default=0.0,
+                    help="series that truly differ: SD of the series' own means around --mean")
     args = ap.parse_args()
 
-    base = SimSettings(n_runs=args.runs, sd=args.sd, mean=args.mean, adapt=not args.no_adapt)
+    base = SimSettings(n_runs=args.runs, sd=args.sd, mean=args.mean, adapt=not args.no_adapt,
+                       pooling="none" if args.no_pooling else "level", mean_sd=args.mean_sd, family=args.family)
     for name in ("k", "h", "confirm"):
         if getattr(args, name) is not None:
             base = replace(base, **{name: getattr(args, name)})
     print(f"detector: k={base.k} h={base.h} confirm={base.confirm} z_clip={base.z_clip} prior_df={base.prior_df} "
-          f"adapt={base.adapt} (defaults: {DEFAULTS_NOTE})")
+          f"adapt={base.adapt} pooling={base.pooling} over {base.family} series (defaults: {DEFAULTS_NOTE})")
+    print(f"series' own means: SD {base.mean_sd} around the mean")
     print(f"noise: alignment mean {base.mean}, SD {base.sd} (rescaled beta in [-1,1]); baseline {base.n_base} "
           f"periods; runs {base.n_runs}")
 

@@ -53,6 +53,7 @@ class SimSettings:
     pooling: str = DEFAULT_POOLING
     tau_min: float = DEFAULT_TAU_MIN
     family: int = 18          # series per level that pool their baselines (e.g. 6 values x 3 departments)
+    mean_sd: float = 0.0      # series that truly differ: each run's mean drawn around ``mean`` with this SD
     seed: int = 42
 
 
@@ -62,7 +63,9 @@ def simulate_cusum(s: SimSettings) -> tuple[np.ndarray, np.ndarray]:
     T = s.n_base + s.n_monitor
     lam = rng.uniform(s.lam_low, s.lam_high, size=(s.n_runs, 1))
     n = rng.poisson(lam, size=(s.n_runs, T))
-    mu = np.full((s.n_runs, T), s.mean)
+    # series that differ keep their own level (clipped where a beta with this SD exists)
+    own = np.clip(s.mean + s.mean_sd * rng.standard_normal((s.n_runs, 1)), -0.7, 0.7) if s.mean_sd else s.mean
+    mu = np.broadcast_to(own, (s.n_runs, T)).astype(float).copy()
     if s.drop and s.change_at is not None:
         mu[:, s.n_base + s.change_at:] -= s.drop
     # draw every segment, then sum per (run, period) cell
