@@ -238,3 +238,9 @@ def test_pooled_baselines_cut_false_alarms_of_alike_series_in_the_simulation():
     differ = false_alarms(SimSettings(n_runs=540, seed=8, mean_sd=0.2))["alarms_per_series"]
     assert pooled < own
     assert differ < 0.05  # series that truly differ are shrunk less: false alarms stay under the target
+
+
+def test_a_drop_past_the_edge_of_the_scale_is_simulated_at_the_edge():
+    # a low series dropping 0.8 would ask for a mean below -1: it stays at the edge and is detected
+    s = SimSettings(n_runs=60, seed=3, mean=-0.3, mean_sd=0.3, drop=0.8, change_at=2)
+    assert detection_delay(s)["missed"] < 0.3

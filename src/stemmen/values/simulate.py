@@ -63,11 +63,14 @@ def simulate_cusum(s: SimSettings) -> tuple[np.ndarray, np.ndarray]:
     T = s.n_base + s.n_monitor
     lam = rng.uniform(s.lam_low, s.lam_high, size=(s.n_runs, 1))
     n = rng.poisson(lam, size=(s.n_runs, T))
-    # series that differ keep their own level (clipped where a beta with this SD exists)
-    own = np.clip(s.mean + s.mean_sd * rng.standard_normal((s.n_runs, 1)), -0.7, 0.7) if s.mean_sd else s.mean
+    own = s.mean + s.mean_sd * rng.standard_normal((s.n_runs, 1)) if s.mean_sd else s.mean
     mu = np.broadcast_to(own, (s.n_runs, T)).astype(float).copy()
     if s.drop and s.change_at is not None:
         mu[:, s.n_base + s.change_at:] -= s.drop
+    # a beta on [-1, 1] with this SD exists only for |mean| < sqrt(1 - sd^2): a series that differs
+    # or drops beyond it stays at the edge (alignment cannot fall below -1 either)
+    edge = 0.95 * np.sqrt(max(1 - s.sd**2, 0.0))
+    mu = np.clip(mu, -edge, edge)
     # draw every segment, then sum per (run, period) cell
     flat_n = n.ravel()
     x = beta_alignment(rng, np.repeat(mu.ravel(), flat_n), s.sd, int(flat_n.sum()))
