@@ -10,7 +10,7 @@ demo: setup
 
 test: setup
 	@bash scripts/setup-browser.sh
-	.venv/bin/python -m pytest -q
+	.venv/bin/python -m pytest -q --durations=15
 
 # everything but the demo builds, the Prefect server and the browser (tests marked slow, server, browser)
 test-fast: setup
