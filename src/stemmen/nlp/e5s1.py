@@ -97,18 +97,40 @@ def dequantise(data: bytes, model: E5S1, name: str, shape: tuple[int, int]) -> n
     return (np.concatenate([low, high], axis=2).astype(np.float32) * scale).reshape(rows, cols)
 
 
+def quantise(w: np.ndarray) -> np.ndarray:
+    """A float matrix as Q4_0 blocks (blocks, 18), the inverse of ``dequantise``: per block of 32
+    weights the scale is the weight of largest magnitude over -8 (rounded to float16), so that
+    weight is exactly -8 x scale and the others round to the nearest of the 16 levels."""
+    rows, cols = w.shape
+    b = np.asarray(w, dtype=np.float32).reshape(rows * cols // QK, QK)
+    extreme = b[np.arange(len(b)), np.abs(b).argmax(1)]
+    scale = (extreme / -8.0).astype(np.float16)
+    inv = np.divide(1.0, scale.astype(np.float32), out=np.zeros(len(b), np.float32), where=scale != 0)
+    q = np.clip(np.round(b * inv[:, None]) + 8, 0, 15).astype(np.uint8)
+    out = np.empty((len(b), BLOCK), np.uint8)
+    out[:, :2] = scale.reshape(-1, 1).view(np.uint8)
+    out[:, 2:] = q[:, :16] | (q[:, 16:] << 4)
+    return out
+
+
 def apply_patch(data: bytes, patch: Mapping[str, np.ndarray], name: str = "<model>") -> bytes:
-    """A copy of the model file with ``patch`` written in: ``<tensor>.scale`` entries replace the
-    float16 scales of a Q4_0 matrix's blocks, any other entry a float32 tensor of the same size."""
+    """A copy of the model file with ``patch`` written in: ``<tensor>.q4`` entries replace a Q4_0
+    matrix's blocks (scales and 4-bit weights, as ``quantise`` makes them), ``<tensor>.scale``
+    entries only the float16 scales of its blocks, any other entry a float32 tensor of the same size."""
     model = read_e5s1(data, name)
     out = bytearray(data)
     for key in sorted(patch):
         value = np.asarray(patch[key])
-        tensor = key[:-len(".scale")] + ".w" if key.endswith(".scale") else key
+        stem, _, suffix = key.rpartition(".")
+        tensor = stem + ".w" if suffix in ("scale", "q4") else key
         if tensor not in model.tensors:
             raise ModelError(Errors.E611.format(key=key, problem="dit model heeft die tensor niet"))
         off, size = model.tensors[tensor]
-        if key.endswith(".scale"):
+        if suffix == "q4":
+            if value.dtype != np.uint8 or value.size != size or size % BLOCK:
+                raise ModelError(Errors.E611.format(key=key, problem=f"{value.size} bytes voor {size}"))
+            out[off:off + size] = value.tobytes()
+        elif suffix == "scale":
             n_blocks = size // BLOCK
             if value.size != n_blocks or size % BLOCK:
                 raise ModelError(Errors.E611.format(key=key, problem=f"{value.size} schalen voor {n_blocks} blokken"))

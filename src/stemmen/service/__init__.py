@@ -10,7 +10,7 @@ never from arguments. One module per stage; this namespace is what callers use.
 from stemmen.alerts import notify_new_alerts
 from stemmen.service.common import (
     CachingEmbedder, backup_store, code_version, embedder_for, finish_run, lineage, manifest_value_ids, nlp_for,
-    open_store, package_version, pseudonymiser_for, start_run, wait_for_store,
+    open_store, package_version, pseudonymiser_for, start_run, values_embedder_for, wait_for_store,
 )
 from stemmen.service.draft import draft_manifest
 from stemmen.service.ingest import ingest_file, ingest_source, list_source_files
@@ -37,5 +37,5 @@ __all__ = [
     "manifest_value_ids", "monitor", "monitoring_results", "nlp_for", "notify_new_alerts", "open_review",
     "open_store", "package_version", "pseudonymiser_for", "report", "report_data", "run_analyse", "run_ingest",
     "run_monitor", "run_pipeline", "run_report", "score_sentiment", "score_values", "scorer_key", "scorer_params",
-    "segment_documents", "sentiment_model", "sentiment_rows", "start_run", "wait_for_store",
+    "segment_documents", "sentiment_model", "sentiment_rows", "start_run", "values_embedder_for", "wait_for_store",
 ]

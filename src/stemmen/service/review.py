@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from stemmen.service.common import embedder_for, open_store
+from stemmen.service.common import embedder_for, open_store, values_embedder_for
 from stemmen.settings import Settings
 
 
@@ -51,9 +51,9 @@ def open_review(settings: Settings, background: bool = True):
 
     labels_path = ensure_labels_table(settings)
     manifest = load_manifest(settings.manifest_path, labels=False)
-    base = embedder_for(settings)
+    plain, base = embedder_for(settings), values_embedder_for(settings)  # sentiment reads plain vectors
     cache = DictCache()
-    sentiment_key = sentiment_for(settings, base).model_key
+    sentiment_key = sentiment_for(settings, plain).model_key
     with open_store(settings) as store:
         frame = store.review_segments(sentiment_key, THEME_SCOPE)
         cache.put(store.vectors(base.model_key), base.model_key)
@@ -64,7 +64,7 @@ def open_review(settings: Settings, background: bool = True):
     vectors = embed_cached(texts, base, cache=cache, kind="query")
     polarity = None if frame["polarity"].isna().any() else frame["polarity"].to_numpy(dtype=float)
     if polarity is None:
-        polarity = np.array([r.polarity for r in sentiment_for(settings, embedder).predict(texts)])
+        polarity = np.array([r.polarity for r in sentiment_for(settings, plain).predict(texts)])
     segments = [Segment(r.segment_id, r.text, r.kind, r.source_name, r.group_name,
                         r.department if isinstance(r.department, str) else "", str(r.date)[:7],
                         r.theme if isinstance(r.theme, str) else "")

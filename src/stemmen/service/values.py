@@ -6,7 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from stemmen.manifest import load_manifest
-from stemmen.service.common import CachingEmbedder, code_version, embedder_for, open_store, pseudonymiser_for
+from stemmen.service.common import (
+    CachingEmbedder, code_version, embedder_for, open_store, pseudonymiser_for, values_embedder_for,
+)
 from stemmen.settings import Settings
 
 
@@ -57,7 +59,7 @@ def score_values(settings: Settings) -> dict:
     from stemmen.nlp.embed import embed_cached
 
     manifest = load_manifest(settings.manifest_path)
-    base = embedder_for(settings)
+    base = values_embedder_for(settings)
     key = scorer_key(base)
     with open_store(settings) as store:
         previous = store.other_score_versions(manifest.fingerprint, key)
@@ -67,7 +69,8 @@ def score_values(settings: Settings) -> dict:
             scorer = fitted_scorer(settings, store, manifest, base, key)
             texts = [t for _, t in todo]
             vectors = embed_cached(texts, base, cache=store, kind="query")
-            sent_model = sentiment_for(settings, CachingEmbedder(base, store))
+            # the sentiment model reads the workspace's own vectors (it was trained on them)
+            sent_model = sentiment_for(settings, CachingEmbedder(embedder_for(settings), store))
             scores = scorer.score(texts, embeddings=vectors, sentiments=sent_model.predict(texts))
             rows = [
                 dict(segment_id=sid, value_id=v, relevance=float(sc.relevance[v]), alignment=float(sc.alignment[v]),
@@ -116,9 +119,9 @@ def evaluate_manifest(settings: Settings, labels: Path) -> dict:
     if not kept:
         return out
     # in memory: both fits share the background sentences' vectors, nothing reaches the store
-    base = CachingEmbedder(embedder_for(settings), DictCache())
+    base = CachingEmbedder(values_embedder_for(settings), DictCache())
     vectors = base.encode(texts, kind="query")
-    sentiments = sentiment_for(settings, base).predict(texts)
+    sentiments = sentiment_for(settings, CachingEmbedder(embedder_for(settings), DictCache())).predict(texts)
     variants = {"manifest": False} | ({"voorbeelden": True} if examples else {})
     for name, use_examples in variants.items():
         scorer = ValueScorer(base, use_examples=use_examples).fit(manifest)
@@ -200,7 +203,7 @@ def _monitoring_results(settings: Settings, store) -> dict | None:
     from stemmen.values.index import alignment_index, group_gap
 
     manifest = load_manifest(settings.manifest_path)
-    embedder = embedder_for(settings)
+    embedder = values_embedder_for(settings)
     key = scorer_key(embedder)
     a = settings.analysis
     scores = store.scored_segments(manifest.fingerprint, key)
@@ -243,7 +246,7 @@ def monitor(settings: Settings, run_id: str | None = None) -> dict:
         state = _state_key(settings, store, manifest)
         if store.stage_key("monitor") == state:
             # nothing changed since the last monitoring: the stored results stand
-            tag = [manifest.fingerprint, scorer_key(embedder_for(settings))]
+            tag = [manifest.fingerprint, scorer_key(values_embedder_for(settings))]
             alerts = store.stored_alerts(*tag)
             summary = [{**a, "new": False, "also_signalled": json.loads(a.get("also_signalled") or "[]")}
                        for a in alerts.astype(object).where(alerts.notna(), None).to_dict("records")]
@@ -272,7 +275,7 @@ def _state_key(settings: Settings, store, manifest) -> str:
     """What derived stages depend on: the store's content and the analysis settings."""
     import hashlib
 
-    key = store.input_key(manifest.fingerprint, scorer_key(embedder_for(settings)))
+    key = store.input_key(manifest.fingerprint, scorer_key(values_embedder_for(settings)))
     extra = settings.analysis.model_dump_json() + code_version()
     return hashlib.sha256((key + extra).encode()).hexdigest()
 

