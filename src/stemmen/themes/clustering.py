@@ -12,8 +12,9 @@ large corpora k-means (after PCA-50 when large) does the job in seconds. UMAP + 
 The number of themes follows the data (``n_themes="auto"``): the k whose spectral
 partition of the k-nearest-neighbour graph has the highest modularity at resolution
 2 (:func:`graph_k`; docs/themes.md). A size rule (``rule_of_thumb_k``) picked 12
-themes for a corpus of 51 topics; modularity over a k range picks 30 there and 16 on
-SIB-200's 7 topics, where a few more themes than topics cost nothing in agreement.
+themes for a corpus of 51 topics (hass-intents-nl); modularity over a k range picks 30
+there and 13 on SIB-200's 7 topics, where a few more themes than topics cost nothing
+in agreement (NMI 0.47 against 0.41 for k-means with k = 7).
 
 All steps follow the scikit-learn protocol BERTopic expects: the reducer has
 ``fit``/``transform``, the clusterer ``fit`` and ``labels_``. All take a seed.
