@@ -82,9 +82,9 @@ class AnalysisSettings(_Section):
 
 class ThemeSettings(_Section):
     """``[themes]``: how many themes, and how many answers may stay without one."""
-    # "auto": chosen from the number of segments; a number fixes how many themes a fit makes
+    # "auto": chosen from the structure of the data (docs/themes.md); a number fixes how many themes a fit makes
     n_themes: int | Literal["auto"] = "auto"
-    max_outliers: float = Field(0.15, ge=0.0, le=0.5)  # share of answers that may stay without a theme
+    max_outliers: float = Field(0.10, ge=0.0, le=0.5)  # share of answers that may stay without a theme
 
     @field_validator("n_themes")
     @classmethod

@@ -48,8 +48,8 @@ relevance_threshold = 0.5
 baseline_periods = 6
 
 [themes]
-n_themes = "auto"                  # "auto" (naar het aantal segmenten) of een vast aantal thema's
-max_outliers = 0.15                # aandeel antwoorden dat zonder thema mag blijven
+n_themes = "auto"                  # "auto" (naar de structuur van de antwoorden) of een vast aantal thema's
+max_outliers = 0.10                # aandeel antwoorden dat zonder thema mag blijven
 
 # Bronnen: één blok per bestand (of map). Soorten: enquete, brainstorm, manifest_reactie, casus.
 # Kolomnamen staan in de sleutels; een *_value-sleutel geeft een vaste waarde voor het hele bestand.

