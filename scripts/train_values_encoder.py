@@ -88,14 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         return low[text]
 
     def forward(texts: list[str]) -> torch.Tensor:
-        hs = [below(t) for t in texts]
-        n, length = len(hs), max(h.shape[0] for h in hs)
-        x, mask = torch.zeros(n, length, H), torch.zeros(n, length)
-        for i, h in enumerate(hs):
-            x[i, :h.shape[0]], mask[i, :h.shape[0]] = h, 1.0
-        for ly in enc.layers[L0:]:
-            x = enc.layer(ly, x, mask)
-        return F.normalize((x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True), dim=-1)
+        return enc.top([below(t) for t in texts], L0)
 
     corpus = [lm for root in args.corpus for lm in read_corpus(root)]
     none_bias = torch.nn.Parameter(torch.tensor(0.0))

