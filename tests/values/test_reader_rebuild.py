@@ -24,14 +24,18 @@ def test_shipped_reader_is_rebuilt_by_the_script(tmp_path):
     shipped, rebuilt = load_reader(DEFAULT_READER), load_reader(out)
     assert rebuilt.metadata["corpus"] == shipped.metadata["corpus"]
     assert rebuilt.metadata["embedder"] == shipped.metadata["embedder"]  # load_reader reads the .json beside it
-    # The rebuild is deterministic: on the development machine and in CI it gave the same
-    # weights to eight digits. The tolerances leave room for another BLAS's rounding only.
+    # From the same features the rebuild is exact. The features are not: another CPU rounds the
+    # PyTorch encoder differently, and the choice and null weights are poorly conditioned. CI's
+    # rebuild differed from this machine's by up to 1.1e-3; features perturbed by one part in a
+    # million move them by up to 6e-4 with posteriors within 3e-4. A real change moves them far
+    # more: l2_choice 2e-3 instead of 1e-3 by 0.19 (posteriors 0.16), stance_vector_factor 30
+    # instead of 10 the stance weights by 0.06 (P(lived) 0.30).
     for name, a in shipped.arrays().items():
-        np.testing.assert_allclose(rebuilt.arrays()[name], a, rtol=1e-4, atol=1e-5, err_msg=name)
+        np.testing.assert_allclose(rebuilt.arrays()[name], a, rtol=0, atol=5e-3, err_msg=name)
     # and what the reader decides, on every sentence of its corpus (zero-shot and with voorbeelden)
     zero_shot, augmented = pickle.loads(features.read_bytes())
     for b in [*zero_shot.values(), *augmented.values()]:
         p_s, p_r = shipped.posterior(b.features), rebuilt.posterior(b.features)
-        np.testing.assert_allclose(p_r, p_s, atol=1e-3, err_msg=b.name)
+        np.testing.assert_allclose(p_r, p_s, atol=2e-3, err_msg=b.name)
         np.testing.assert_allclose(rebuilt.lived(b.features), shipped.lived(b.features), atol=1e-3, err_msg=b.name)
         assert np.mean(p_r.argmax(1) == p_s.argmax(1)) >= 0.999, b.name
