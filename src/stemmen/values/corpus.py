@@ -56,9 +56,8 @@ def read_labelled_manifest(folder: str | Path, sentences: str = SENTENCES) -> La
 
 
 def read_corpus(root: str | Path, sentences: str = SENTENCES) -> list[LabelledManifest]:
-    """Every municipality folder under ``root`` that has a manifest and ``sentences``, in name order."""
-    return [read_labelled_manifest(p.parent, sentences) for p in sorted(Path(root).glob("*/manifest.toml"))
-            if (p.parent / sentences).exists()]
+    """Every municipality folder under ``root`` that has a manifest, in name order."""
+    return [read_labelled_manifest(p.parent, sentences) for p in sorted(Path(root).glob("*/manifest.toml"))]
 
 
 def corpus_hash(roots: list[Path]) -> str:

