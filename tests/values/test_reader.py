@@ -122,3 +122,42 @@ def test_describe_records_the_reader(scorer):
     d = scorer.describe()
     assert d["reader"]["key"] == load_reader().key
     assert ValueScorer(scorer.embedder, reader=None).fit(MANIFEST).describe()["reader"] is None
+
+
+# change told over time (written for this test): what happens now, against the manifest's lines
+CHANGE = [
+    ("Sinds de reorganisatie wordt er niet meer teruggebeld, ook niet als dat is beloofd.", "nakomen", -1),
+    ("Vroeger hoorde je maanden niets; tegenwoordig krijg je vanzelf een mail als het later wordt.", "nakomen", 1),
+    ("Om efficiënter te werken stemmen de afdelingen niet meer met elkaar af; ieder doet zijn eigen stuk.", "samen", -1),
+    ("Het doorsturen naar een ander loket is afgeschaft: wie de vraag krijgt, regelt het met de andere teams.",
+     "samen", 1),
+    ("Aan de balie nemen ze geen tijd meer om door te vragen, het is één standaardzin en klaar.", "luisteren", -1),
+    ("Eindelijk laten ze inwoners weer uitpraten, in plaats van ze na twee zinnen te onderbreken.", "luisteren", 1),
+]
+
+
+def test_change_told_over_time_has_its_own_expert(scorer):
+    head = scorer.reader_
+    assert head.change is not None and head.gate is not None
+    assert head.metadata["n_change"] >= 1000 and "verandering.tsv" in head.metadata["corpus"]["files"]
+    texts = [t for t, _, _ in CHANGE]
+    hard = [t for t, _, _ in HARD]
+    emb = scorer.embedder.encode(texts + hard, kind="query")
+    g = head.change_probability(scorer._features(texts + hard, emb, None))
+    # the gate is far from sure of every change sentence, but ranks each above every ordinary one
+    assert g[: len(texts)].min() > g[len(texts):].max() and g[: len(texts)].mean() > 0.3
+    # how well it reads their direction is measured on held-out manifests (bench/eval_values_unseen.py
+    # --sentences verandering.tsv); on these six, with a three-line manifest, it is no better than the
+    # ordinary head: the improvements it reads as the violation they end
+
+
+def test_the_change_expert_survives_saving(tmp_path):
+    head = load_reader()
+    path = tmp_path / "r.npz"
+    save_reader(head, path)
+    again = load_reader(path)
+    assert again.key == head.key
+    for a, b in zip(again.change + again.gate, head.change + head.gate):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
+    plain = dataclasses.replace(head, change=None, gate=None)
+    assert plain.key != head.key and "change_w" not in plain.arrays()

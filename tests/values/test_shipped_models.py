@@ -17,9 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_both_models_were_trained_on_the_corpus_as_it_is_now():
     reader = load_reader(DEFAULT_READER)
     encoder = json.loads(DEFAULT_ENCODER_PATCH.with_suffix(".json").read_text(encoding="utf-8"))
-    now = corpus_hash([ROOT / p for p in reader.metadata["corpus"]["paths"]])
+    paths = [ROOT / p for p in reader.metadata["corpus"]["paths"]]
+    now = corpus_hash(paths, tuple(reader.metadata["corpus"]["files"]))
     assert reader.metadata["corpus"]["hash"] == now, "the corpus changed: run scripts/train_values_reader.py"
-    assert encoder["corpus"]["hash"] == now, "the corpus changed: run scripts/train_values_encoder.py"
+    # the encoder learned from the ordinary sentences only
+    assert encoder["corpus"]["hash"] == corpus_hash(paths), "the corpus changed: run scripts/train_values_encoder.py"
     assert reader.metadata["corpus"]["manifests"] == encoder["corpus"]["manifests"]
 
 
@@ -36,3 +38,9 @@ def test_an_edited_sentence_changes_the_corpus_hash(tmp_path):
     before = corpus_hash([tmp_path / "train"])
     (folder / "zinnen.tsv").write_text("text\tvalue\tstance\nDe balie belde niet terug.\topen\t-\n", encoding="utf-8")
     assert corpus_hash([tmp_path / "train"]) != before
+    # a file the model did not learn from does not count; one it did, does
+    edited = corpus_hash([tmp_path / "train"])
+    (folder / "verandering.tsv").write_text("text\tvalue\tstance\nDe balie belt niet meer terug.\topen\t-\n",
+                                            encoding="utf-8")
+    assert corpus_hash([tmp_path / "train"]) == edited
+    assert corpus_hash([tmp_path / "train"], ("zinnen.tsv", "verandering.tsv")) != edited

@@ -53,7 +53,8 @@ def open_review(settings: Settings, background: bool = True):
     manifest = load_manifest(settings.manifest_path, labels=False)
     plain, base = embedder_for(settings), values_embedder_for(settings)  # sentiment reads plain vectors
     cache = DictCache()
-    sentiment_key = sentiment_for(settings, plain).model_key
+    sentiment = sentiment_for(settings, plain)
+    sentiment_key = sentiment.model_key
     with open_store(settings) as store:
         frame = store.review_segments(sentiment_key, THEME_SCOPE)
         cache.put(store.vectors(base.model_key), base.model_key)
@@ -64,7 +65,7 @@ def open_review(settings: Settings, background: bool = True):
     vectors = embed_cached(texts, base, cache=cache, kind="query")
     polarity = None if frame["polarity"].isna().any() else frame["polarity"].to_numpy(dtype=float)
     if polarity is None:
-        polarity = np.array([r.polarity for r in sentiment_for(settings, plain).predict(texts)])
+        polarity = np.array([r.polarity for r in sentiment.predict(texts)])
     segments = [Segment(r.segment_id, r.text, r.kind, r.source_name, r.group_name,
                         r.department if isinstance(r.department, str) else "", str(r.date)[:7],
                         r.theme if isinstance(r.theme, str) else "")
@@ -75,7 +76,7 @@ def open_review(settings: Settings, background: bool = True):
     def fit(m):
         if m.fingerprint == current:  # the labels on disk: the pipeline's kept fit, and kept for its next run
             return fitted_scorer(settings, cache, m, base, key)
-        return scorer_for(m, embedder).fit(m)  # as the pipeline fits it
+        return scorer_for(m, embedder, sentiment=sentiment).fit(m)  # as the pipeline fits it
 
     return ReviewSession(manifest, labels_path, segments, vectors, polarity, fit,
                          threshold=settings.analysis.relevance_threshold, background=background)

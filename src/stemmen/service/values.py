@@ -16,7 +16,7 @@ def scorer_params(embedder) -> dict:
     """The value scorer's settings (an unfitted scorer: nothing is embedded to know them)."""
     from stemmen.values.scoring import ValueScorer
 
-    return {k: v for k, v in vars(ValueScorer(embedder)).items() if k != "embedder"}
+    return {k: v for k, v in vars(ValueScorer(embedder)).items() if k not in ("embedder", "sentiment")}
 
 
 # the modules whose code decides a value score: a change in any of them is a new scorer
@@ -148,19 +148,21 @@ def fitted_scorer(settings: Settings, store, manifest, base, key: str):
 
     from stemmen.review.teach import scorer_for
 
-    # the scorer key already covers the scoring code; the manifest decides the fit
-    digest = hashlib.sha256(f"{key}\x00{manifest.fingerprint}".encode()).hexdigest()
+    # the examples that teach the scorer are read with the workspace's sentiment, as segments are
+    sentiment = sentiment_for(settings, CachingEmbedder(embedder_for(settings), store))
+    # the scorer key already covers the scoring code; the manifest and the sentiment decide the fit
+    digest = hashlib.sha256(f"{key}\x00{manifest.fingerprint}\x00{sentiment.model_key}".encode()).hexdigest()
     path = settings.cache_dir / "value-scorers" / f"{digest[:32]}.pickle"
     embedder = CachingEmbedder(base, store)
     try:
         with path.open("rb") as fh:
             scorer = pickle.load(fh)  # our own cache folder, written below
-        scorer.embedder = embedder
+        scorer.embedder, scorer.sentiment = embedder, sentiment
         return scorer
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
         pass
-    scorer = scorer_for(manifest, embedder).fit(manifest)  # consultant labels included
-    scorer.embedder = None  # the embedder (a model and the store) is never pickled
+    scorer = scorer_for(manifest, embedder, sentiment=sentiment).fit(manifest)  # consultant labels included
+    scorer.embedder = scorer.sentiment = None  # models (and the store) are never pickled
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -172,7 +174,7 @@ def fitted_scorer(settings: Settings, store, manifest, base, key: str):
     except (OSError, pickle.PicklingError):
         pass
     finally:
-        scorer.embedder = embedder
+        scorer.embedder, scorer.sentiment = embedder, sentiment
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
     return scorer

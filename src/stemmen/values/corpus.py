@@ -55,16 +55,23 @@ def read_labelled_manifest(folder: str | Path, sentences: str = SENTENCES) -> La
     return LabelledManifest(folder.name, manifest, tuple(sentences), tuple(sources), tuple(patterns))
 
 
-def read_corpus(root: str | Path, sentences: str = SENTENCES) -> list[LabelledManifest]:
-    """Every municipality folder under ``root`` that has a manifest, in name order."""
-    return [read_labelled_manifest(p.parent, sentences) for p in sorted(Path(root).glob("*/manifest.toml"))]
+def read_corpus(root: str | Path, sentences: str | tuple[str, ...] = SENTENCES) -> list[LabelledManifest]:
+    """Every municipality folder under ``root`` that has a manifest, in name order; several
+    ``sentences`` files are read one after the other as one set."""
+    files = (sentences,) if isinstance(sentences, str) else tuple(sentences)
+    out = []
+    for p in sorted(Path(root).glob("*/manifest.toml")):
+        parts = [read_labelled_manifest(p.parent, f) for f in files]
+        out.append(LabelledManifest(parts[0].slug, parts[0].manifest, sum((x.sentences for x in parts), ()),
+                                    sum((x.sources for x in parts), ()), sum((x.patterns for x in parts), ())))
+    return out
 
 
-def corpus_hash(roots: list[Path]) -> str:
-    """A digest of the manifests and sentences under ``roots``, recorded in a trained model's
-    metadata so that a model older than its corpus is noticed without retraining it."""
+def corpus_hash(roots: list[Path], files: tuple[str, ...] = (SENTENCES,)) -> str:
+    """A digest of the manifests and sentence ``files`` under ``roots``, recorded in a trained
+    model's metadata so that a model older than its corpus is noticed without retraining it."""
     h = hashlib.sha256()
     for p in sorted(p for root in roots for p in Path(root).glob("*/*")):
-        if p.name in ("manifest.toml", SENTENCES):
+        if p.name == "manifest.toml" or p.name in files:
             h.update(p.relative_to(p.parents[2]).as_posix().encode() + b"\x00" + p.read_bytes())
     return h.hexdigest()[:16]

@@ -154,7 +154,14 @@ def reader_features(scorer: Any, texts: list[str], embeddings: np.ndarray, z: np
 
 @dataclass(frozen=True)
 class ReaderHead:
-    """Fitted weights of the two heads, with the standardisation of their features."""
+    """Fitted weights of the two heads, with the standardisation of their features.
+
+    The stance head may have a second expert for change told over time ("het terugbellen is
+    afgeschaft", "sinds januari belt de consulent weer"): ``change_*`` is a stance head of the
+    same shape trained on such sentences only, and ``gate_*`` a logistic model over the segment
+    vector of whether a sentence tells of a change. P(lived) mixes the two by the gate, so
+    ordinary sentences keep the ordinary head's reading (docs/values.md has the measurement).
+    """
 
     choice_w: np.ndarray
     choice_mu: np.ndarray
@@ -168,6 +175,8 @@ class ReaderHead:
     stance_mu: np.ndarray
     stance_sd: np.ndarray
     metadata: dict[str, Any] = field(default_factory=dict)
+    change: tuple[np.ndarray, float, np.ndarray, np.ndarray] | None = None  # (w, b, mu, sd) of the change expert
+    gate: tuple[np.ndarray, float, np.ndarray, np.ndarray] | None = None  # (w, b, mu, sd) over the segment vector
 
     def logits(self, f: ReaderFeatures) -> np.ndarray:
         """(n, 1 + J): column 0 is "no value"."""
@@ -182,10 +191,26 @@ class ReaderHead:
         p = np.exp(lg)
         return p / p.sum(1, keepdims=True)
 
+    def change_probability(self, f: ReaderFeatures) -> np.ndarray:
+        """(n,) P(the segment tells of a change over time); zeros without a change expert."""
+        if self.gate is None:
+            return np.zeros(f.null.shape[0])
+        w, b, mu, sd = self.gate
+        return _sigmoid(((f.null[:, len(NULL_SCALARS):] - mu) / sd) @ w + b)
+
     def lived(self, f: ReaderFeatures) -> np.ndarray:
         """(n, J) probability that the segment shows the value lived (rather than violated)."""
-        s = ((f.stance - self.stance_mu) / self.stance_sd) @ self.stance_w + self.stance_b
-        return 1.0 / (1.0 + np.exp(-s))
+        p = _sigmoid(((f.stance - self.stance_mu) / self.stance_sd) @ self.stance_w + self.stance_b)
+        if self.change is None:
+            return p
+        w, b, mu, sd = self.change
+        g = self.change_probability(f)[:, None]
+        return (1.0 - g) * p + g * _sigmoid(((f.stance - mu) / sd) @ w + b)
+
+    def stance_logit(self, f: ReaderFeatures) -> np.ndarray:
+        """(n, J) log-odds of ``lived``."""
+        p = np.clip(self.lived(f), 1e-12, 1.0 - 1e-12)
+        return np.log(p) - np.log1p(-p)
 
     @property
     def key(self) -> str:
@@ -198,10 +223,19 @@ class ReaderHead:
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The arrays as saved in the reader's ``.npz`` file."""
-        return {"choice_w": self.choice_w, "choice_mu": self.choice_mu, "choice_sd": self.choice_sd,
-                "null_w": self.null_w, "null_b": np.array([self.null_b]), "null_mu": self.null_mu,
-                "null_sd": self.null_sd, "stance_w": self.stance_w, "stance_b": np.array([self.stance_b]),
-                "stance_mu": self.stance_mu, "stance_sd": self.stance_sd}
+        out = {"choice_w": self.choice_w, "choice_mu": self.choice_mu, "choice_sd": self.choice_sd,
+               "null_w": self.null_w, "null_b": np.array([self.null_b]), "null_mu": self.null_mu,
+               "null_sd": self.null_sd, "stance_w": self.stance_w, "stance_b": np.array([self.stance_b]),
+               "stance_mu": self.stance_mu, "stance_sd": self.stance_sd}
+        for name, part in (("change", self.change), ("gate", self.gate)):
+            if part is not None:
+                out.update({f"{name}_w": part[0], f"{name}_b": np.array([part[1]]), f"{name}_mu": part[2],
+                            f"{name}_sd": part[3]})
+        return out
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
 
 
 def save_reader(head: ReaderHead, path: str | Path) -> None:
@@ -236,7 +270,9 @@ def _load_reader(path_str: str, mtime_ns: int, meta_mtime_ns: int) -> ReaderHead
         raise ModelError(Errors.E705.format(path=path, problem=f"formaat {meta.get('format')}, verwacht {FORMAT}"))
     with np.load(path) as z:
         a = {k: z[k].astype(np.float64) for k in z.files}
+    parts = {name: (a[f"{name}_w"], float(a[f"{name}_b"][0]), a[f"{name}_mu"], a[f"{name}_sd"])
+             for name in ("change", "gate") if f"{name}_w" in a}
     return ReaderHead(choice_w=a["choice_w"], choice_mu=a["choice_mu"], choice_sd=a["choice_sd"],
                       null_w=a["null_w"], null_b=float(a["null_b"][0]), null_mu=a["null_mu"], null_sd=a["null_sd"],
                       stance_w=a["stance_w"], stance_b=float(a["stance_b"][0]), stance_mu=a["stance_mu"],
-                      stance_sd=a["stance_sd"], metadata=meta)
+                      stance_sd=a["stance_sd"], metadata=meta, change=parts.get("change"), gate=parts.get("gate"))

@@ -25,6 +25,7 @@ class TrainBatch:
     lived: np.ndarray  # (n,) 1 lived, 0 violated, NaN for no value
     name: str = ""
     weight: np.ndarray | None = None  # (n,) weight of each sentence in the stance head (default 1)
+    change: np.ndarray | None = None  # (n,) True for a sentence that tells of a change over time
 
 
 def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -63,10 +64,15 @@ def _fit_choice(batches: Sequence[TrainBatch], l2: np.ndarray, l2_null: np.ndarr
     return res.x[:fc], res.x[fc:fc + fn], float(res.x[-1])
 
 
-def _stance_rows(batches: Sequence[TrainBatch]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _changed(b: TrainBatch) -> np.ndarray:
+    return np.zeros(len(b.gold), dtype=bool) if b.change is None else np.asarray(b.change, dtype=bool)
+
+
+def _stance_rows(batches: Sequence[TrainBatch], change: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The value-bearing rows of ordinary sentences (or, with ``change``, of change sentences)."""
     xs, ys, ws = [], [], []
     for b in batches:
-        rows = np.flatnonzero(b.gold > 0)
+        rows = np.flatnonzero((b.gold > 0) & (_changed(b) == change))
         xs.append(b.features.stance[rows, b.gold[rows] - 1, :])
         ys.append(b.lived[rows])
         ws.append(np.ones(len(rows)) if b.weight is None else b.weight[rows])
@@ -98,7 +104,7 @@ def _penalty(n_features: int, n_scalars: int, l2: float, vector_factor: float) -
 
 
 def fit_reader(batches: Sequence[TrainBatch], *, l2_choice: float = 1e-3, l2_stance: float = 1e-2,
-               vector_factor: float = 100.0, stance_vector_factor: float = 10.0,
+               vector_factor: float = 100.0, stance_vector_factor: float = 10.0, l2_gate: float = 1e-2,
                metadata: dict[str, Any] | None = None) -> ReaderHead:
     """Fit both heads on the batches (one per manifest, or per manifest variant)."""
     from stemmen.values.reader import CHOICE_SCALARS, NULL_SCALARS, STANCE_SCALARS
@@ -113,9 +119,25 @@ def fit_reader(batches: Sequence[TrainBatch], *, l2_choice: float = 1e-3, l2_sta
     mu_s, sd_s = _standardise(xs)
     v, c = _fit_stance((xs - mu_s) / sd_s, ys, _penalty(xs.shape[1], len(STANCE_SCALARS), l2_stance,
                                                                    stance_vector_factor), ws)
+    change = gate = None
+    if any(_changed(b).any() for b in batches):
+        # change told over time gets its own expert, so that it does not bend the ordinary reading
+        xc, yc, wc = _stance_rows(batches, change=True)
+        mu_x, sd_x = _standardise(xc)
+        vc, cc = _fit_stance((xc - mu_x) / sd_x, yc, _penalty(xc.shape[1], len(STANCE_SCALARS), l2_stance,
+                                                                      stance_vector_factor), wc)
+        change = (vc, cc, mu_x, sd_x)
+        qs = np.concatenate([b.features.null[:, len(NULL_SCALARS):] for b in batches])
+        is_change = np.concatenate([_changed(b) for b in batches]).astype(float)
+        mu_g, sd_g = _standardise(qs)
+        vg, cg = _fit_stance((qs - mu_g) / sd_g, is_change, np.full(qs.shape[1], l2_gate), np.ones(len(qs)))
+        gate = (vg, cg, mu_g, sd_g)
     meta = dict(metadata or {})
     meta.update(l2_choice=l2_choice, l2_stance=l2_stance, vector_factor=vector_factor,
                 stance_vector_factor=stance_vector_factor, n_batches=len(batches),
                 n_sentences=int(sum(len(b.gold) for b in batches)), n_stance=int(len(ys)))
+    if change is not None:
+        meta.update(l2_gate=l2_gate, n_change=int(sum(_changed(b).sum() for b in batches)))
     return ReaderHead(choice_w=w, choice_mu=mu_c, choice_sd=sd_c, null_w=u, null_b=bias, null_mu=mu_n,
-                      null_sd=sd_n, stance_w=v, stance_b=c, stance_mu=mu_s, stance_sd=sd_s, metadata=meta)
+                      null_sd=sd_n, stance_w=v, stance_b=c, stance_mu=mu_s, stance_sd=sd_s, metadata=meta,
+                      change=change, gate=gate)

@@ -124,7 +124,10 @@ class ValueScorer:
     (``stemmen.values.reader``): "auto" uses the shipped one when it was trained on this
     embedder's vectors, a path a reader file, None the hand-set rules alone.
     ``reader_stance_weight``: alignment is this share of the reader's ``2 P(lived) - 1`` and the
-    rest the hand-set rules' alignment (docs/values.md says why both).
+    rest the hand-set rules' alignment (docs/values.md says why both). ``adapt``: teach the
+    reader with the manifest's own ``voorbeelden`` and "geen" labels (``stemmen.values.adapt``)
+    when there are enough; ``sentiment``: the sentiment model whose polarities ``score`` will be
+    given (``predict(texts)``), so that the examples are read as segments will be.
     """
 
     def __init__(
@@ -147,6 +150,8 @@ class ValueScorer:
         background: Sequence[str] | None = None,
         reader: str | None = "auto",
         reader_stance_weight: float = 0.3,
+        adapt: bool = True,
+        sentiment: Any = None,
     ):
         self.embedder = embedder
         self.use_examples = use_examples
@@ -165,6 +170,8 @@ class ValueScorer:
         self.background = background
         self.reader = reader
         self.reader_stance_weight = reader_stance_weight
+        self.adapt = adapt
+        self.sentiment = sentiment
 
     # --- fitting -----------------------------------------------------------------
 
@@ -204,7 +211,39 @@ class ValueScorer:
             _norm(a_query - self.mean_query_), self.anchor_value_)
         self._fit_stance(b_query)
         self._fit_reader(a_query)
+        self.adaptation_ = self._fit_adaptation(manifest) if self.adapt and self.reader_ is not None else None
         return self
+
+    def _fit_adaptation(self, manifest: Any):
+        """Corrections of the reader learned from the manifest's labelled examples, each example
+        read by a scorer fitted without its fold (``stemmen.values.adapt``); None with too few."""
+        from stemmen.values import adapt
+
+        ex = adapt.manifest_examples(manifest)
+        if len(ex.texts) < min(adapt.MIN_EXAMPLES, adapt.MIN_STANCE):
+            return None
+        emb = np.asarray(self.embedder.encode(ex.texts, kind="query"), dtype=np.float32)
+        pol = None
+        if self.sentiment is not None:
+            pol = np.array([_polarity(p) for p in self.sentiment.predict(ex.texts)], dtype=float)
+        fold = adapt.folds_of(ex.texts)
+        n_v = len(self.value_ids_)
+        logits, s, rules = np.zeros((len(ex.texts), 1 + n_v)), np.zeros((len(ex.texts), n_v)), np.zeros((len(ex.texts), n_v))
+        params = {k: v for k, v in vars(self).items() if not k.endswith("_")}
+        for k in range(int(fold.max()) + 1):
+            rows = np.flatnonzero(fold == k)
+            drop = {ex.texts[i] for i in rows}
+            sub_params = dict(params, adapt=False)
+            if self.background is not None:
+                sub_params["background"] = [t for t in self.background if t not in drop]
+            sub = ValueScorer(**sub_params).fit(adapt.without(manifest, drop))
+            logits[rows], s[rows], rules[rows], _ = sub._reader_outputs(
+                [ex.texts[i] for i in rows], emb[rows], None if pol is None else pol[rows])
+        q = _norm(emb - self.mean_query_)
+        w = self.reader_stance_weight
+        # the shipped blend, in logit units of the reader: the prior of the stance correction
+        base_a = (1.0, 2.0 * (1.0 - w) / w) if w > 0 else (0.0, 4.0)
+        return adapt.fit_adaptation(ex, fold, logits, s, rules, q, base_a)
 
     def _fit_reader(self, a_query: np.ndarray) -> None:
         """Load the learned reader when it fits this embedder; prepare the per-value vectors it reads."""
@@ -396,10 +435,26 @@ class ValueScorer:
         ``reader_stance_weight`` of its ``2 P(lived) - 1`` and the rest the hand-set rules'."""
         if self.reader_ is None:
             raise ModelError(Errors.E706)
-        f = self._features(texts, embeddings, polarity)
+        logits, s, rules, q = self._reader_outputs(texts, embeddings, polarity)
+        ad = getattr(self, "adaptation_", None)
+        if ad is not None and ad.choice is not None:
+            logits = ad.choice.apply(logits, q)
+        logits = logits - logits.max(1, keepdims=True)
+        post = np.exp(logits)
+        post /= post.sum(1, keepdims=True)
+        if ad is not None and ad.stance is not None:
+            return post, 2.0 / (1.0 + np.exp(-ad.stance.apply(s, rules, q))) - 1.0
         w = self.reader_stance_weight
+        return post, w * (2.0 / (1.0 + np.exp(-s)) - 1.0) + (1.0 - w) * rules
+
+    def _reader_outputs(self, texts: Sequence[str], embeddings: np.ndarray,
+                        polarity: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The reader's logits (n, 1 + J), stance logits and the rules' alignment (n, J), and the
+        centred segment vectors the local corrections read."""
+        f = self._features(texts, embeddings, polarity)
         rules = f.stance[:, :, STANCE_SCALARS.index("rule_alignment")]
-        return self.reader_.posterior(f), w * (2.0 * self.reader_.lived(f) - 1.0) + (1.0 - w) * rules
+        return (self.reader_.logits(f), self.reader_.stance_logit(f), rules,
+                _norm(np.asarray(embeddings, dtype=float) - self.mean_query_))
 
     def _features(self, texts: Sequence[str], embeddings: np.ndarray, polarity: np.ndarray | None) -> ReaderFeatures:
         """The learned reader's features of these texts against this manifest."""
@@ -477,4 +532,5 @@ class ValueScorer:
             "reader": None if self.reader_ is None else {"key": self.reader_.key,
                                                           "version": self.reader_.metadata.get("version"),
                                                           "stance_weight": self.reader_stance_weight},
+            "adaptation": None if getattr(self, "adaptation_", None) is None else self.adaptation_.metadata,
         }
