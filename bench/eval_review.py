@@ -1,6 +1,8 @@
 """A simulated consultant teaches the value scorer: what labels buy, active against random selection.
 
-    nice .venv/bin/python bench/eval_review.py                       # every manifest in data/eval/values-unseen
+    nice .venv/bin/python bench/eval_review.py --pool-sentences pool.tsv   # pools of 280-324: up to 200 labels
+    nice .venv/bin/python bench/eval_review.py                       # pools of the first half of zinnen.tsv only
+    nice .venv/bin/python bench/eval_review.py --adapt off           # labels only as voorbeelden and background
     nice .venv/bin/python bench/eval_review.py --geen-background off # value-free labels not used as background
     nice .venv/bin/python bench/eval_review.py --json review.json
 
@@ -10,8 +12,10 @@ half; labels only ever come from the pool. The consultant labels in batches of f
 ``active`` selection the review page's own choice (``stemmen.review.select``) over the
 scorer's current reading of the unlabelled pool (refitted after every batch), with
 ``random`` selection a random draw (several seeds, averaged). After 0, 25, 50, 100 and 200
-labels (capped at the pool's size: a pool holds 80-92 sentences) the scorer, taught by the
-labels as ``voorbeelden`` through the same code as the service, reads the evaluation half:
+labels (capped at the pool's size: half of ``zinnen.tsv`` holds 80-92 sentences, with
+``pool.tsv`` 280-324) the scorer, taught by the labels through the same code as the service
+(as ``voorbeelden`` and, with enough of them, the reader's local corrections), reads the
+evaluation half:
 top-1 value and stance over its value-bearing sentences, value-free separation (AUROC of
 P(about a value), share of value-free sentences without a top value), pooled over the
 manifests with 95 % Wilson intervals. Active against random: the paired difference per
