@@ -84,8 +84,11 @@ class ReviewSession:
         rel = np.array([[sc.relevance[v] for v in self.value_ids] for sc in scores]).reshape(len(scores), -1)
         ali = np.array([[sc.alignment[v] for v in self.value_ids] for sc in scores]).reshape(len(scores), -1)
         u = uncertainty(rel, ali, self.threshold, posterior=getattr(scorer, "reader_", None) is not None)
+        ad = getattr(scorer, "adaptation_", None)
+        taught = None if ad is None else {"n_examples": ad.metadata.get("n_examples", 0),
+                                          "value": ad.choice is not None, "stance": ad.stance is not None}
         return {"relevance": rel, "alignment": ali, "top": [sc.top_value for sc in scores], "u": u,
-                "n_labels": len(labels)}
+                "n_labels": len(labels), "taught": taught}
 
     def _refresh(self, reading: dict) -> None:
         with self._lock:
@@ -232,5 +235,6 @@ class ReviewSession:
                          for v in self.value_ids]
             return {"per_value": per_value, "geen": counts[(None, None)], "total": len(self.labels),
                     "estimates": list(self.estimates), "busy": self.read_version != self.version,
-                    "read_on": self.reading["n_labels"], "can_undo": bool(self.history),
+                    "read_on": self.reading["n_labels"], "taught": self.reading.get("taught"),
+                    "can_undo": bool(self.history),
                     "remaining": len(self.segments) - len(self._labelled_indices())}
