@@ -45,7 +45,12 @@ def test_choice_correction_learns_what_the_reader_misses():
     logits = rng.normal(size=(n, k))  # a reader that knows nothing here
     before = (logits.argmax(1) == y).mean()
     corr = adapt.fit_choice(logits, q, y, 0.01)
-    assert before < 0.4 and (corr.apply(logits, q).argmax(1) == y).mean() > 0.9
+    with_null = np.concatenate([rng.normal(size=(n, 1)), logits], axis=1)
+    post = corr.apply(with_null, q)
+    assert before < 0.4 and (post[:, 1:].argmax(1) == y).mean() > 0.9
+    # how much a segment is about a value at all stays the reader's
+    np.testing.assert_allclose(post[:, 0], adapt._softmax(with_null)[:, 0])
+    np.testing.assert_allclose(post.sum(1), 1.0)
     flat = adapt.fit_choice(logits, q, y, None)
     assert not flat.w.any() and flat.w.shape == (k, d)
 
@@ -90,7 +95,8 @@ def test_labels_that_add_nothing_do_not_change_the_reading():
     ad = adapt.fit_adaptation(ex, fold, logits, s, rules, q, (1.0, 4.0))
     ex_new, _, logits_new, _, _, q_new = _random_inputs(200, seed=3)
     read = logits_new if ad.choice is None else ad.choice.apply(logits_new, q_new)
-    assert (read.argmax(1) == logits_new.argmax(1)).mean() > 0.95
+    bearing = ex_new.value >= 0
+    assert (read[bearing, 1:].argmax(1) == ex_new.value[bearing]).mean() > 0.95
     assert set(ad.metadata["choice_cv"]) >= {"geen correctie"}
 
 

@@ -6,8 +6,11 @@ a municipality's consultants label its own segments (``stemmen review``) and wri
 train two small corrections on top of the reader, fitted per manifest when the scorer is
 fitted:
 
-- which value: ``logits' = alpha * logits + W q + c`` over "no value" and the values, with
-  ``q`` the segment's centred vector (multinomial logistic with the reader's logits as offset);
+- which value: ``v' = alpha * v + W q + c`` over the values' logits ``v``, with ``q`` the
+  segment's centred vector (multinomial logistic with the reader's logits as offset); P(no
+  value) stays the reader's, so labels redistribute a segment over the values but never make
+  it more or less about a value (the share of "geen" among labels chosen for uncertainty
+  says nothing about real text; "geen" labels teach that through the background instead);
 - lived or violated: ``s' = a1 s + a2 rules + (g + G_v) q + d_v`` for value ``v``, with ``s``
   the reader's stance logit and ``rules`` the hand-set rules' alignment: the municipality's
   own weighing of the reader against the rules, a shared and a per-value direction in the
@@ -33,7 +36,7 @@ import numpy as np
 
 FOLDS = 5
 GRID = (0.03, 0.1, 0.3, 1.0, 3.0, None)  # L2 of the vector terms; None: no vector terms
-MIN_EXAMPLES = 20  # fewer labelled examples (with "geen"): no correction of the value head
+MIN_EXAMPLES = 20  # fewer value-bearing examples: no correction of the value head
 MIN_STANCE = 10  # fewer value-bearing examples, or only one direction: no correction of the stance
 # weight of the prior on the low-dimensional terms (the reader's weights near the shipped
 # ones, biases near 0), in labelled examples; cross-validation chooses between a prior that a
@@ -43,16 +46,23 @@ PRIORS = (5.0, 0.05)
 
 @dataclass(frozen=True)
 class ChoiceCorrection:
+    """Which value: ``alpha * v + W q + c`` over the values' logits ``v``, fitted on value-bearing labels."""
+
     alpha: float
-    w: np.ndarray  # (1 + J, d)
-    c: np.ndarray  # (1 + J,)
+    w: np.ndarray  # (J, d)
+    c: np.ndarray  # (J,)
 
     def apply(self, logits: np.ndarray, q: np.ndarray) -> np.ndarray:
-        return self.alpha * logits + q @ self.w.T + self.c
+        """The posterior (n, 1 + J): P(no value) as the reader has it, the values redistributed."""
+        p0 = _softmax(logits)[:, :1]
+        return np.concatenate([p0, (1.0 - p0) * _softmax(self.alpha * logits[:, 1:] + q @ self.w.T + self.c)], axis=1)
 
 
 @dataclass(frozen=True)
 class StanceCorrection:
+    """Lived or violated: the reader's log-odds and the rules' alignment reweighed, plus a shared and a
+    per-value direction and a per-value bias."""
+
     a: np.ndarray  # (2,) weights of the reader's logit and the rules' alignment
     g: np.ndarray  # (d,) shared direction
     gv: np.ndarray  # (J, d) per-value directions
@@ -118,9 +128,15 @@ def _log_softmax(x: np.ndarray) -> np.ndarray:
     return x - np.log(np.exp(x).sum(1, keepdims=True))
 
 
+def _softmax(x: np.ndarray) -> np.ndarray:
+    return np.exp(_log_softmax(x))
+
+
 def fit_choice(logits: np.ndarray, q: np.ndarray, y: np.ndarray, lam: float | None,
                prior: float = PRIORS[0]) -> ChoiceCorrection:
-    """Multinomial logistic over "no value" (y = 0) and the values (y = j + 1), offset by the reader."""
+    """Multinomial logistic over the values (``y`` the value's index), offset by the reader's value
+    logits (n, J). Whether a text is about a value at all is left to the reader: labels are chosen
+    where the reading is unsure, so their share of "geen" says nothing about real text."""
     from scipy.optimize import minimize
 
     n, k = logits.shape
@@ -198,22 +214,24 @@ def fit_adaptation(examples: Examples, fold: np.ndarray, logits: np.ndarray, s: 
     y = examples.value + 1
     meta: dict[str, Any] = {"n_examples": len(y), "n_value_bearing": int((y > 0).sum()), "folds": int(fold.max()) + 1}
     choice = None
-    if len(y) >= MIN_EXAMPLES:
-        def choice_nll(pred: np.ndarray, rows: np.ndarray) -> np.ndarray:
-            return -_log_softmax(pred)[np.arange(len(pred)), y[rows]]
+    bearing = np.flatnonzero(y > 0)
+    if len(bearing) >= MIN_EXAMPLES and n_values > 1:
+        lv, qv, yv, fv = logits[bearing, 1:], q[bearing], y[bearing] - 1, fold[bearing]
 
-        cv: dict[Any, float] = {"geen correctie": _cv_loss(fold, lambda tr: (lambda te: logits[te]), choice_nll)}
+        def choice_nll(pred: np.ndarray, rows: np.ndarray) -> np.ndarray:
+            return -_log_softmax(pred)[np.arange(len(pred)), yv[rows]]
+
+        cv: dict[Any, float] = {"geen correctie": _cv_loss(fv, lambda tr: (lambda te: lv[te]), choice_nll)}
         for cand in [(p, lam) for p in PRIORS for lam in grid]:
             def fit_c(tr: np.ndarray, cand: tuple = cand):
-                corr = fit_choice(logits[tr], q[tr], y[tr], cand[1], cand[0])
-                return lambda te: corr.apply(logits[te], q[te])
-            cv[cand] = _cv_loss(fold, fit_c, choice_nll)
+                corr = fit_choice(lv[tr], qv[tr], yv[tr], cand[1], cand[0])
+                return lambda te: corr.alpha * lv[te] + qv[te] @ corr.w.T + corr.c
+            cv[cand] = _cv_loss(fv, fit_c, choice_nll)
         best = min(cv, key=lambda key: (cv[key], str(key)))
         meta["choice_cv"] = {str(k): round(v, 4) for k, v in cv.items()}
         meta["choice"] = None if best == "geen correctie" else {"prior": best[0], "l2": best[1]}
         if best != "geen correctie":
-            choice = fit_choice(logits, q, y, best[1], best[0])
-    bearing = np.flatnonzero(y > 0)
+            choice = fit_choice(lv, qv, yv, best[1], best[0])
     lived = examples.lived[bearing]
     stance = None
     if len(bearing) >= MIN_STANCE and 0 < lived.sum() < len(lived):

@@ -438,10 +438,11 @@ class ValueScorer:
         logits, s, rules, q = self._reader_outputs(texts, embeddings, polarity)
         ad = getattr(self, "adaptation_", None)
         if ad is not None and ad.choice is not None:
-            logits = ad.choice.apply(logits, q)
-        logits = logits - logits.max(1, keepdims=True)
-        post = np.exp(logits)
-        post /= post.sum(1, keepdims=True)
+            post = ad.choice.apply(logits, q)
+        else:
+            logits = logits - logits.max(1, keepdims=True)
+            post = np.exp(logits)
+            post /= post.sum(1, keepdims=True)
         if ad is not None and ad.stance is not None:
             return post, 2.0 / (1.0 + np.exp(-ad.stance.apply(s, rules, q))) - 1.0
         w = self.reader_stance_weight
