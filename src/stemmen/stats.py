@@ -18,6 +18,19 @@ from stemmen.errors import ConfigError, Errors
 BOOT_MIN_N = 20  # from this n on, ci="auto" uses the bootstrap instead of the t interval
 
 
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of a (n, k) array, stable for large logits."""
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def log_softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise log of ``softmax``, without taking the log of a probability."""
+    z = z - z.max(axis=1, keepdims=True)
+    return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+
+
 def wilson(k: float, n: int, z: float = 1.96) -> tuple[float, float]:
     """95 % Wilson score interval of a proportion k/n (sound at small n and near 0 or 1; NaN for n = 0)."""
     if n == 0:

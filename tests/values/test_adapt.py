@@ -9,6 +9,7 @@ import pytest
 
 from labelled_examples import EXAMPLES, GEEN
 from labelled_examples import manifest as _manifest
+from stemmen.stats import softmax
 from stemmen.values import adapt
 from stemmen.values.scoring import ValueScorer
 
@@ -49,7 +50,7 @@ def test_choice_correction_learns_what_the_reader_misses():
     post = corr.apply(with_null, q)
     assert before < 0.4 and (post[:, 1:].argmax(1) == y).mean() > 0.9
     # how much a segment is about a value at all stays the reader's
-    np.testing.assert_allclose(post[:, 0], adapt._softmax(with_null)[:, 0])
+    np.testing.assert_allclose(post[:, 0], softmax(with_null)[:, 0])
     np.testing.assert_allclose(post.sum(1), 1.0)
     flat = adapt.fit_choice(logits, q, y, None)
     assert not flat.w.any() and flat.w.shape == (k, d)

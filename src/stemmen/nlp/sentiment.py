@@ -45,6 +45,7 @@ from stemmen.nlp.sentiment_types import (
     as_list,
 )
 from stemmen.loading import PACKAGED_MODELS
+from stemmen.stats import softmax
 from stemmen.versions import dist_version
 
 __all__ = [
@@ -109,12 +110,6 @@ def load_head(path: str | os.PathLike[str] = DEFAULT_HEAD) -> SentimentHead:
             return SentimentHead(z["coef"], z["intercept"], z["meta_coef"], z["meta_intercept"], metadata)
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(Errors.E632.format(path=npz, problem=exc)) from exc
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
 
 
 def meta_features(base_proba: np.ndarray, lexicon_features: np.ndarray) -> np.ndarray:
@@ -185,7 +180,7 @@ class EmbeddingSentiment(SentimentModel):
 
     def base_proba(self, vectors: np.ndarray) -> np.ndarray:
         """Class probabilities of the embedding classifier alone (negative, neutral, positive)."""
-        return _softmax(vectors @ self.head_.coef.T + self.head_.intercept)
+        return softmax(vectors @ self.head_.coef.T + self.head_.intercept)
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """(n, 3) probabilities in LABELS order."""
@@ -224,7 +219,7 @@ class HybridSentiment(EmbeddingSentiment):
 
     def _proba(self, texts: list[str]) -> np.ndarray:
         m = meta_features(super()._proba(texts), self.lexicon_.features(texts))
-        return _softmax(m @ self.head_.meta_coef.T + self.head_.meta_intercept)
+        return softmax(m @ self.head_.meta_coef.T + self.head_.meta_intercept)
 
 
 def read_labelled_tsv(path: str | os.PathLike[str]) -> list[tuple[str, str]]:

@@ -75,7 +75,7 @@ def open_review(settings: Settings, background: bool = True):
 
     def fit(m):
         if m.fingerprint == current:  # the labels on disk: the pipeline's kept fit, and kept for its next run
-            return fitted_scorer(settings, cache, m, base, key)
+            return fitted_scorer(settings, cache, m, base, key, sentiment)
         return scorer_for(m, embedder, sentiment=sentiment).fit(m)  # as the pipeline fits it
 
     return ReviewSession(manifest, labels_path, segments, vectors, polarity, fit,

@@ -69,9 +69,8 @@ def score_values(settings: Settings) -> dict:
             scorer = fitted_scorer(settings, store, manifest, base, key)
             texts = [t for _, t in todo]
             vectors = embed_cached(texts, base, cache=store, kind="query")
-            # the sentiment model reads the workspace's own vectors (it was trained on them)
-            sent_model = sentiment_for(settings, CachingEmbedder(embedder_for(settings), store))
-            scores = scorer.score(texts, embeddings=vectors, sentiments=sent_model.predict(texts))
+            # the sentiment the scorer's examples were read with (over the workspace's own vectors)
+            scores = scorer.score(texts, embeddings=vectors, sentiments=scorer.sentiment.predict(texts))
             rows = [
                 dict(segment_id=sid, value_id=v, relevance=float(sc.relevance[v]), alignment=float(sc.alignment[v]),
                      is_top=sc.top_value == v, manifest_version=manifest.versie,
@@ -121,7 +120,8 @@ def evaluate_manifest(settings: Settings, labels: Path) -> dict:
     # in memory: both fits share the background sentences' vectors, nothing reaches the store
     base = CachingEmbedder(values_embedder_for(settings), DictCache())
     vectors = base.encode(texts, kind="query")
-    sentiments = sentiment_for(settings, CachingEmbedder(embedder_for(settings), DictCache())).predict(texts)
+    sentiment = sentiment_for(settings, CachingEmbedder(embedder_for(settings), DictCache()))
+    sentiments = sentiment.predict(texts)
     variants = {"manifest": False} | ({"voorbeelden": True} if examples else {})
     for name, use_examples in variants.items():
         scorer = ValueScorer(base, use_examples=use_examples).fit(manifest)
@@ -133,7 +133,7 @@ def _plain(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def fitted_scorer(settings: Settings, store, manifest, base, key: str):
+def fitted_scorer(settings: Settings, store, manifest, base, key: str, sentiment=None):
     """The value scorer fitted on ``manifest``; a fit is kept in the cache folder and reused.
 
     A weekly run with a few new segments then skips the fit (about 2 s). The cache key
@@ -149,7 +149,8 @@ def fitted_scorer(settings: Settings, store, manifest, base, key: str):
     from stemmen.review.teach import scorer_for
 
     # the examples that teach the scorer are read with the workspace's sentiment, as segments are
-    sentiment = sentiment_for(settings, CachingEmbedder(embedder_for(settings), store))
+    if sentiment is None:
+        sentiment = sentiment_for(settings, CachingEmbedder(embedder_for(settings), store))
     # the scorer key already covers the scoring code; the manifest and the sentiment decide the fit
     digest = hashlib.sha256(f"{key}\x00{manifest.fingerprint}\x00{sentiment.model_key}".encode()).hexdigest()
     path = settings.cache_dir / "value-scorers" / f"{digest[:32]}.pickle"

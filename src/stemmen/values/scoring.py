@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 
 from stemmen.errors import Errors, ModelError
+from stemmen.stats import softmax
 from stemmen.values.anchors import Anchor, build_anchors
 from stemmen.values.background import BACKGROUND_NL, STANCE_NEGATIVE_NL, STANCE_POSITIVE_NL
 from stemmen.values.lexical import LexicalIndex, terms
@@ -437,12 +438,7 @@ class ValueScorer:
             raise ModelError(Errors.E706)
         logits, s, rules, q = self._reader_outputs(texts, embeddings, polarity)
         ad = getattr(self, "adaptation_", None)
-        if ad is not None and ad.choice is not None:
-            post = ad.choice.apply(logits, q)
-        else:
-            logits = logits - logits.max(1, keepdims=True)
-            post = np.exp(logits)
-            post /= post.sum(1, keepdims=True)
+        post = ad.choice.apply(logits, q) if ad is not None and ad.choice is not None else softmax(logits)
         if ad is not None and ad.stance is not None:
             return post, 2.0 / (1.0 + np.exp(-ad.stance.apply(s, rules, q))) - 1.0
         w = self.reader_stance_weight
