@@ -124,7 +124,7 @@ def evaluate_manifest(settings: Settings, labels: Path) -> dict:
     sentiments = sentiment.predict(texts)
     variants = {"manifest": False} | ({"voorbeelden": True} if examples else {})
     for name, use_examples in variants.items():
-        scorer = ValueScorer(base, use_examples=use_examples).fit(manifest)
+        scorer = ValueScorer(base, use_examples=use_examples, sentiment=sentiment).fit(manifest)
         out["evaluations"][name] = evaluate(scorer, kept, vectors, sentiments)
     return out
 

@@ -212,7 +212,9 @@ class ValueScorer:
             _norm(a_query - self.mean_query_), self.anchor_value_)
         self._fit_stance(b_query)
         self._fit_reader(a_query)
-        self.adaptation_ = self._fit_adaptation(manifest) if self.adapt and self.reader_ is not None else None
+        # the examples teach the reader only when they are used at all ("manifest alone" stays alone)
+        teach = self.adapt and self.use_examples and self.reader_ is not None
+        self.adaptation_ = self._fit_adaptation(manifest) if teach else None
         return self
 
     def _fit_adaptation(self, manifest: Any):
