@@ -115,18 +115,19 @@ def fit_reader(batches: Sequence[TrainBatch], *, l2_choice: float = 1e-3, l2_sta
     mu_n, sd_n = _standardise(all_n)
     w, u, bias = _fit_choice(batches, _penalty(len(mu_c), len(CHOICE_SCALARS), l2_choice, vector_factor),
                              _penalty(len(mu_n), len(NULL_SCALARS), l2_choice, vector_factor), mu_c, sd_c, mu_n, sd_n)
-    xs, ys, ws = _stance_rows(batches)
-    mu_s, sd_s = _standardise(xs)
-    v, c = _fit_stance((xs - mu_s) / sd_s, ys, _penalty(xs.shape[1], len(STANCE_SCALARS), l2_stance,
-                                                                   stance_vector_factor), ws)
+    def stance_head(rows: tuple[np.ndarray, np.ndarray, np.ndarray]) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+        x, y, weight = rows
+        mu, sd = _standardise(x)
+        w_s, b_s = _fit_stance((x - mu) / sd, y, _penalty(x.shape[1], len(STANCE_SCALARS), l2_stance,
+                                                          stance_vector_factor), weight)
+        return w_s, b_s, mu, sd
+
+    ordinary = _stance_rows(batches)
+    v, c, mu_s, sd_s = stance_head(ordinary)
     change = gate = None
     if any(_changed(b).any() for b in batches):
         # change told over time gets its own expert, so that it does not bend the ordinary reading
-        xc, yc, wc = _stance_rows(batches, change=True)
-        mu_x, sd_x = _standardise(xc)
-        vc, cc = _fit_stance((xc - mu_x) / sd_x, yc, _penalty(xc.shape[1], len(STANCE_SCALARS), l2_stance,
-                                                                      stance_vector_factor), wc)
-        change = (vc, cc, mu_x, sd_x)
+        change = stance_head(_stance_rows(batches, change=True))
         qs = np.concatenate([b.features.null[:, len(NULL_SCALARS):] for b in batches])
         is_change = np.concatenate([_changed(b) for b in batches]).astype(float)
         mu_g, sd_g = _standardise(qs)
@@ -135,7 +136,7 @@ def fit_reader(batches: Sequence[TrainBatch], *, l2_choice: float = 1e-3, l2_sta
     meta = dict(metadata or {})
     meta.update(l2_choice=l2_choice, l2_stance=l2_stance, vector_factor=vector_factor,
                 stance_vector_factor=stance_vector_factor, n_batches=len(batches),
-                n_sentences=int(sum(len(b.gold) for b in batches)), n_stance=int(len(ys)))
+                n_sentences=int(sum(len(b.gold) for b in batches)), n_stance=int(len(ordinary[1])))
     if change is not None:
         meta.update(l2_gate=l2_gate, n_change=int(sum(_changed(b).sum() for b in batches)))
     return ReaderHead(choice_w=w, choice_mu=mu_c, choice_sd=sd_c, null_w=u, null_b=bias, null_mu=mu_n,
