@@ -3,8 +3,8 @@
     .venv/bin/python bench/eval_values_unseen.py                    # every manifest in data/eval/values-unseen
     .venv/bin/python bench/eval_values_unseen.py --reader off       # the hand-set rules alone, for comparison
     .venv/bin/python bench/eval_values_unseen.py --csv gelezen.csv   # how each sentence was read
-    .venv/bin/python bench/eval_values_unseen.py --root data/train/values data/train/values-more \
-        --sentences verandering.tsv    # change told over time, sentences not trained on (a check, not of record)
+    .venv/bin/python bench/eval_values_unseen.py --sentences verandering.tsv   # change told over time
+    .venv/bin/python bench/eval_values_unseen.py --sentences verzoek.tsv       # requests granted or refused
 
 Each held-out manifest is scored zero-shot (its manifest alone, no voorbeelden) with the
 sentence polarity as the service computes it. Reported per manifest: top-1 value and

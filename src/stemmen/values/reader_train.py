@@ -26,6 +26,7 @@ class TrainBatch:
     name: str = ""
     weight: np.ndarray | None = None  # (n,) weight of each sentence in the stance head (default 1)
     change: np.ndarray | None = None  # (n,) True for a sentence that tells of a change over time
+    pattern: np.ndarray | None = None  # (n,) the corpus's pattern of each sentence, for measures per pattern
 
 
 def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -125,7 +125,8 @@ class ValueScorer:
     (``stemmen.values.reader``): "auto" uses the shipped one when it was trained on this
     embedder's vectors, a path a reader file, None the hand-set rules alone.
     ``reader_stance_weight``: alignment is this share of the reader's ``2 P(lived) - 1`` and the
-    rest the hand-set rules' alignment (docs/values.md says why both). ``adapt``: teach the
+    rest the hand-set rules' alignment (default the reader alone, which reads the rules as one
+    of its features; docs/values.md says how the share was chosen). ``adapt``: teach the
     reader with the manifest's own ``voorbeelden`` and "geen" labels (``stemmen.values.adapt``)
     when there are enough; ``sentiment``: the sentiment model whose polarities ``score`` will be
     given (``predict(texts)``), so that the examples are read as segments will be.
@@ -150,7 +151,7 @@ class ValueScorer:
         classifier_c: float = 1.0,
         background: Sequence[str] | None = None,
         reader: str | None = "auto",
-        reader_stance_weight: float = 0.3,
+        reader_stance_weight: float = 1.0,
         adapt: bool = True,
         sentiment: Any = None,
     ):
