@@ -122,7 +122,8 @@ def measure(head, b: TrainBatch) -> dict[str, float]:
     rows = np.flatnonzero(b.gold > 0)
     p_lived, rules = lived[rows, b.gold[rows] - 1], b.features.stance[rows, b.gold[rows] - 1, RULES]
     for w in SHARES:  # the scorer's alignment: this share of the reader's and the rest the rules'
-        out[f"stance_share_{w:g}"] = float(((w * (2 * p_lived - 1) + (1 - w) * rules > 0) == (b.lived[rows] == 1)).mean())
+        alignment = w * (2 * p_lived - 1) + (1 - w) * rules
+        out[f"stance_share_{w:g}"] = float(((alignment > 0) == (b.lived[rows] == 1)).mean())
     if b.pattern is not None:  # ordinary sentences, change and requests apart
         right = (p_lived > 0.5) == (b.lived[rows] == 1)
         kind = b.pattern[rows]
