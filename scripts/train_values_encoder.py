@@ -41,6 +41,27 @@ VERSION = "2"
 HARD_PATTERNS = ("slechte-situatie", "beleefd")
 
 
+def supcon_loss(z, gold, tau: float):
+    """Supervised contrastive loss (Khosla et al. 2020) over a chunk's value-bearing sentences:
+    each sentence's neighbours of the same value against all its other neighbours."""
+    import torch
+
+    keep = gold > 0
+    z, g = z[keep], gold[keep]
+    if len(g) < 2:
+        return z.sum() * 0.0
+    sim = z @ z.T / tau
+    eye = torch.eye(len(g), dtype=torch.bool)
+    sim = sim.masked_fill(eye, float("-inf"))
+    logp = sim - torch.logsumexp(sim, 1, keepdim=True)
+    pos = (g[:, None] == g[None, :]) & ~eye
+    has = pos.any(1)
+    if not has.any():
+        return z.sum() * 0.0
+    per = -(logp.masked_fill(~pos, 0.0).sum(1)[has] / pos.sum(1)[has])
+    return per.mean()
+
+
 def main(argv: list[str] | None = None) -> int:
     import torch
     import torch.nn.functional as F
@@ -53,13 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, nargs="+", default=list(CORPORA))
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--top", type=int, default=4, help="layers trained, counted from the top")
+    ap.add_argument("--top", type=int, default=6, help="layers trained, counted from the top")
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--lr", type=float, default=3e-5, help="learning rate of the layers' weights")
     ap.add_argument("--tau", type=float, default=0.05)
     ap.add_argument("--chunk", type=int, default=32, help="sentences per step (one manifest per step)")
     ap.add_argument("--hard-weight", type=float, default=1.0,
                     help="weight of the slechte-situatie and beleefd sentences in the stance losses")
+    ap.add_argument("--supcon", type=float, default=0.0,
+                    help="weight of a supervised contrastive term: a manifest's sentences about one value"
+                         " closer to each other than to its other sentences")
     ap.add_argument("--below-cache", type=Path,
                     help="development: keep the frozen layers' outputs per text in this file (they depend on"
                          " --top only, so runs that compare corpora share them)")
@@ -81,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     low: dict[str, torch.Tensor] = {}
     if args.below_cache and args.below_cache.exists():
         low = torch.load(args.below_cache)
+    cached = len(low)
 
     def below(text: str) -> torch.Tensor:
         """The frozen layers' output for one text (computed once)."""
@@ -126,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
             both = st_a * (zs[bear] * dirs[gold[bear] - 1]).sum(1) + st_b + own
             loss = loss + F.binary_cross_entropy_with_logits(both, y, weight=w)
             loss = loss + F.binary_cross_entropy_with_logits(own, y, weight=w)
+        if args.supcon > 0:
+            loss = loss + args.supcon * supcon_loss(zs, gold, args.tau)
         return loss
 
     rng = np.random.default_rng(0)
@@ -146,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             total += float(loss.detach())
         print(f"epoch {epoch + 1}: loss {total / len(jobs):.3f} ({time.perf_counter() - t0:.0f} s)", flush=True)
 
-    if args.below_cache:
+    if args.below_cache and len(low) > cached:  # rewritten only when texts were added
         torch.save(low, args.below_cache)
     out = {"base_sha256": np.array(hashlib.sha256(data).hexdigest())}
     for i, ly in enumerate(enc.layers):
@@ -170,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
                         "threads": 2, "torch": torch.__version__},
             "corpus": {"paths": [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in args.corpus],
                        "hash": corpus_hash(args.corpus), "manifests": [lm.slug for lm in corpus]}}
+    if args.supcon > 0:
+        meta["trained"]["supcon"] = args.supcon
     args.out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({"out": str(args.out), "seconds": round(time.perf_counter() - t0)}))
     return 0

