@@ -86,7 +86,7 @@ def test_a_phrase_two_themes_share_names_only_the_first(three_themes):
 
 
 def test_a_theme_without_noun_phrases_keeps_its_keyword_label(embedder):
-    texts = ["Ja hoor.", "Prima!", "Helemaal goed.", "Ja, prima."] + MELDINGEN
+    texts = ["Ja hoor.", "Zeker wel.", "Helemaal goed.", "Ja, prima."] + MELDINGEN
     emb = embedder.encode(texts)
     z = centre(emb, emb.mean(axis=0))
     assigned = np.array([0] * 4 + [1] * 5)
@@ -94,3 +94,23 @@ def test_a_theme_without_noun_phrases_keeps_its_keyword_label(embedder):
     names = name_themes(texts, assigned, z, cents, [["prima", "goed"], ["melding", "reactie"]])
     assert names[0].name == "prima · goed" and names[0].source == "trefwoorden"
     assert names[1].source == "zinsdeel"
+
+
+def test_a_theme_whose_phrases_each_occur_once_is_still_named_by_a_phrase(embedder):
+    # five segments about elections, no noun phrase in two of them: a phrase of one segment
+    # still reads better than a keyword triple
+    varied = [
+        "Ambtenaren controleren eerst de identiteit van de kiezer bij het stembureau.",
+        "Tijdens de verkiezingen beloofde de kandidaat lagere belastingen.",
+        "De tweede verkiezingsronde werd op het laatste moment geannuleerd.",
+        "Veel inwoners brachten hun stem per brief uit.",
+        "De opkomst in de wijk was hoger dan vier jaar geleden.",
+    ]
+    texts = varied + MELDINGEN
+    emb = embedder.encode(texts)
+    z = centre(emb, emb.mean(axis=0))
+    assigned = np.array([0] * 5 + [1] * 5)
+    cents = np.stack([z[assigned == t].mean(axis=0) for t in range(2)])
+    names = name_themes(texts, assigned, z, cents, [["kiezer", "stem", "opkomst"], ["melding", "reactie"]])
+    assert names[0].source == "zinsdeel" and "·" not in names[0].name
+    assert any(names[0].name.lower() in t.lower() for t in varied)

@@ -8,7 +8,7 @@ segments ("Wachttijd bij vergunningen", "Geen reactie op melding"):
    leading articles and possessives dropped ("geen" kept: it carries meaning), the head
    noun alone, and a noun phrase with the prepositional phrase after it. Pseudonymisation
    placeholders never enter a candidate. A candidate must occur in at least two segments
-   of the theme (one in a theme of fewer than four).
+   of the theme (one in a theme of fewer than four, or when no phrase recurs).
 2. Specificity: class-based TF-IDF (as BERTopic's c-TF-IDF) over segments, of the phrase
    itself and of its content words, each scaled to the best candidate of the theme.
 3. Centrality: cosine between the phrase's embedding and the theme centroid (both
@@ -109,6 +109,8 @@ def name_themes(
         surface = _surface_forms(per_text, members[t])
         min_df = 2 if len(members[t]) >= 4 else 1
         keys = [k for k, n in df[t].items() if n >= min_df]
+        if not keys:  # a small theme of varied wording: a phrase of one segment still reads better than keywords
+            keys = list(df[t])
         if not keys:
             shortlists.append([])
             continue
