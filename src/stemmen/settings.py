@@ -69,7 +69,8 @@ class IngestSettings(_Section):
 
 
 class AnalysisSettings(_Section):
-    """``[analysis]``: seed, period, segment length, relevance threshold, baseline and relapse weighting."""
+    """``[analysis]``: seed, period, segment length, relevance threshold, baseline, relapse weighting and
+    the sources of the citizen-employee gap."""
     seed: int = 42
     period: Literal["month", "quarter", "week"] = "month"
     segment_max_chars: int = Field(300, ge=40)
@@ -78,6 +79,11 @@ class AnalysisSettings(_Section):
     # how a relapse series counts a segment: "posterior" (by the probability that it is about the
     # value, docs/values.md) or "threshold" (under its primary value when relevance >= threshold)
     relapse_weighting: Literal["posterior", "threshold"] = "posterior"
+    # the source kinds whose texts the citizen-employee gap compares: by default the groups' own
+    # words of step 1 (survey and brainstorm); case notes are written by liaison officers about a
+    # citizen's case and manifest comments by employees only. Empty: every kind.
+    gap_kinds: list[Literal["enquete", "brainstorm", "manifest_reactie", "casus"]] = Field(
+        default_factory=lambda: ["enquete", "brainstorm"])
 
 
 class ThemeSettings(_Section):

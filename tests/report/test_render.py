@@ -55,6 +55,24 @@ def test_scope_restricts_the_report(small_data):
     assert "Ik werd netjes teruggebeld" not in html
 
 
+def test_the_gap_compares_only_what_the_groups_said_themselves(small_frames):
+    from stemmen.report import ValueInfo, build_report_data_from_frames
+    from stemmen.service.report_views import with_index_views
+
+    docs, segs, scores = small_frames
+    values = [ValueInfo("gelijkwaardig", "Gelijkwaardig"), ValueInfo("betrouwbaar", "Betrouwbaar")]
+    gaps = {}
+    for kinds in ((), ("enquete", "brainstorm")):
+        data = with_index_views(build_report_data_from_frames(docs, segs, scores, values=values, gap_kinds=kinds))
+        gaps[kinds] = data.views["gap", Scope()].set_index("value_id")
+    # citizens' texts about Gelijkwaardig: their survey answer d2 and the liaison's case note c2
+    assert gaps[()].loc["gelijkwaardig", "n_a"] == 2
+    assert gaps["enquete", "brainstorm"].loc["gelijkwaardig", "n_a"] == 1
+    html = render_theme_report(data)
+    assert "in: enquête en brainstormsessie" in html
+    assert "Niet meegeteld: reactie op het manifest" in html and "over de zaak van een burger geschreven" in html
+
+
 def test_quotes_that_look_like_personal_data_are_left_out(small_frames):
     docs, segs, scores = small_frames
     segs = segs.copy()

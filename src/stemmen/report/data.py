@@ -106,6 +106,7 @@ class ReportData:
     alignment: pd.DataFrame | None = None         # alignment_index by value_id, group, period
     alignment_department: pd.DataFrame | None = None  # alignment_index by value_id, department, period
     gap: pd.DataFrame | None = None               # group_gap (burgers vs medewerkers)
+    gap_kinds: tuple[str, ...] = ()               # the source kinds the gap compares (empty: all)
     alerts: list[Any] = field(default_factory=list)   # DriftAlert
     # index and gap figures the reports show beyond ``alignment``/``gap``, computed by the service
     # (``stemmen.service.report_views``): ("trend", "group"|"department"), ("alert", alert_key),
@@ -245,6 +246,7 @@ def build_report_data_from_frames(
     alignment: pd.DataFrame | None = None,
     alignment_department: pd.DataFrame | None = None,
     gap: pd.DataFrame | None = None,
+    gap_kinds: Sequence[str] = (),
     alerts: Sequence[Any] | None = None,
     drift_paths: pd.DataFrame | None = None,
     drift_baselines: pd.DataFrame | None = None,
@@ -291,7 +293,7 @@ def build_report_data_from_frames(
     vals = _values_from(manifest, values, sc)
     data = ReportData(
         documents=docs, segments=segs, scores=sc, values=vals, alignment=alignment,
-        alignment_department=alignment_department, gap=gap, alerts=list(alerts or []),
+        alignment_department=alignment_department, gap=gap, gap_kinds=tuple(gap_kinds), alerts=list(alerts or []),
         drift_paths=drift_paths, drift_baselines=drift_baselines, themes=themes,
         lineage=dict(lineage or {}), municipality=municipality or getattr(manifest, "gemeente", "") or "",
         manifest_name=getattr(manifest, "naam", "") or "", manifest_version=getattr(manifest, "versie", "") or "",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from stemmen.groups import EMPLOYEES
+from stemmen.groups import EMPLOYEES, SOURCE_KINDS
 from stemmen.report import charts, fmt
 from stemmen.report.casus import case_metrics
 from stemmen.report.common import (GROUP_ORDER, lineage_rows, ordered, period_range, pick_quotes, response_counts,
@@ -25,13 +25,31 @@ def _scopes(data: ReportData) -> list[dict]:
             for r in g.itertuples()]
 
 
+# why a source kind is not a group's own voice (the reason shown when it is left out of the gap)
+_NOT_OWN = {"casus": "door Bureau Verbindingen over de zaak van een burger geschreven",
+            "manifest_reactie": "daarop reageren alleen medewerkers"}
+
+
+def _and(items) -> str:
+    """'a, b en c' (lower case, as inside a sentence)."""
+    items = [str(i)[0].lower() + str(i)[1:] for i in items]
+    return " en ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+
+
 def _gap(data: ReportData, scored: pd.DataFrame) -> dict | None:
     """Citizens versus employees per value, with the 95 % interval and the corrected test."""
     if scored.empty:
         return None
+    if data.gap_kinds:  # the groups' own words only (analysis.gap_kinds)
+        scored = scored[scored["kind"].isin(data.gap_kinds)]
+    sources = _and(fmt.kind(k) for k in data.gap_kinds) if data.gap_kinds else "alle bronnen"
+    left_out = _and(fmt.kind(k) + (f" ({_NOT_OWN[k]})" if k in _NOT_OWN else "")
+                    for k in SOURCE_KINDS if data.gap_kinds and k not in data.gap_kinds)
     groups = set(scored["group"].dropna())
     if "burger" not in groups or not groups & set(EMPLOYEES):
-        return {"missing": "In deze selectie staan niet zowel burgers als medewerkers; er is geen vergelijking."}
+        where = f" in {sources}" if data.gap_kinds else ""
+        return {"missing": f"In deze selectie staan niet zowel burgers als medewerkers{where};"
+                           " er is geen vergelijking."}
     gap = data.gap
     if gap is None or gap.empty:  # a scope's own gap, computed by the service
         gap = data.views.get(("gap", data.scope))
@@ -62,7 +80,8 @@ def _gap(data: ReportData, scored: pd.DataFrame) -> dict | None:
                            "Gemiddelde waardering per waarde door medewerkers (open cirkel) en door burgers (vierkant). "
                            + "; ".join(f"{r['value']}: medewerkers {fmt.num(r['mean_b'])}, burgers {fmt.num(r['mean_a'])}"
                                        for r in rows) + ".", "medewerkers", "burgers")
-    return {"rows": rows, "chart": chart, "dumbbell": dumb, "n_significant": sum(r["significant"] for r in rows)}
+    return {"rows": rows, "chart": chart, "dumbbell": dumb, "n_significant": sum(r["significant"] for r in rows),
+            "sources": sources, "left_out": left_out}
 
 
 def _theme_section(data: ReportData, seg: pd.DataFrame, scored: pd.DataFrame) -> dict:

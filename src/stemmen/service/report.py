@@ -61,6 +61,7 @@ def _report_data(settings: Settings, store, manifest, state, scopes=None):
         "embedding_model": embedder_for(settings).model_key,
         "sentiment_model": ", ".join(sorted(segs["model_key"].dropna().unique())),
         "relevance_threshold": a.relevance_threshold, "period": a.period, "seed": a.seed,
+        "gap_kinds": list(a.gap_kinds),
         "runs": runs.assign(finished_at=runs["finished_at"].astype(str)).to_dict("records"),
     }
     extra = {}
@@ -75,7 +76,7 @@ def _report_data(settings: Settings, store, manifest, state, scopes=None):
     data = build_report_data_from_frames(
         documents=docs, segments=segs, manifest=manifest, themes=themes, lineage=lineage,
         municipality=(manifest.gemeente if manifest else ""), threshold=a.relevance_threshold,
-        period=a.period, baseline_periods=a.baseline_periods, **extra)
+        period=a.period, baseline_periods=a.baseline_periods, gap_kinds=a.gap_kinds, **extra)
     return with_index_views(data, scopes, seed=a.seed)
 
 

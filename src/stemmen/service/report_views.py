@@ -69,6 +69,7 @@ def with_index_views(data: ReportData, scopes: Sequence[Scope] | None = None, se
 
 
 def _scope_views(data: ReportData) -> dict:
+    from stemmen.service.values import gap_scores
     from stemmen.values.index import group_gap
 
     scored = data.scored_frame()
@@ -82,7 +83,7 @@ def _scope_views(data: ReportData) -> dict:
     groups = set(scored["group"].dropna())
     if (data.gap is None or data.gap.empty) and "burger" in groups and groups & set(EMPLOYEES):
         names = {v: data.value_name(v) for v in data.value_ids}
-        out["gap", data.scope] = group_gap(scored, a="burger", b=EMPLOYEES, threshold=data.threshold,
+        out["gap", data.scope] = group_gap(gap_scores(scored, data.gap_kinds), a="burger", b=EMPLOYEES, threshold=data.threshold,
                                            unit="document", value_names=names)
     return out
 

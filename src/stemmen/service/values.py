@@ -215,12 +215,18 @@ def _monitoring_results(settings: Settings, store) -> dict | None:
     scores["date"] = scores["date"].map(lambda d: d.date() if hasattr(d, "date") else d)
     index = alignment_index(scores, threshold=a.relevance_threshold, period=a.period,
                             by=("value_id", "group", "kind"), department=True, seed=a.seed)
-    gaps = group_gap(scores, threshold=a.relevance_threshold, seed=a.seed, unit="document",
-                     value_names={v.id: v.naam for v in manifest.waarden})
+    gaps = group_gap(gap_scores(scores, a.gap_kinds), threshold=a.relevance_threshold, seed=a.seed,
+                     unit="document", value_names={v.id: v.naam for v in manifest.waarden})
     detector = relapse_detector(settings, manifest)
     detector.fit(relapse_rows(scores, detector))
     return dict(manifest=manifest, scorer_params=scorer_params(embedder), key=key, scores=scores, index=index,
                 gaps=gaps, detector=detector)
+
+
+def gap_scores(scores, kinds):
+    """The scored segments the citizen-employee gap compares: those of the source ``kinds`` (all when
+    empty), so that the gap rests on what each group said itself (``analysis.gap_kinds``)."""
+    return scores[scores["kind"].isin(kinds)] if kinds else scores
 
 
 def relapse_detector(settings: Settings, manifest):
