@@ -13,8 +13,9 @@ is computed once per text and kept.
 Objective, per manifest of the training corpus (never the held-out manifests): for a chunk of
 its labelled sentences, a softmax over "no value" and the manifest's values (half the cosine
 to each value's anchor centroid, half a smooth maximum of the cosines to its anchor lines,
-over tau: a sentence usually shows one of a value's behaviours, not their blur); for the value-bearing sentences a logistic stance on the
-cosine to the value's gedrag-minus-tegengedrag direction plus a value-free linear stance
+over tau: a sentence usually shows one of a value's behaviours, not their blur); for the
+value-bearing sentences a logistic stance on the cosine to the value's
+gedrag-minus-tegengedrag direction plus a value-free linear stance
 direction, which is also trained on its own (what lived or violated behaviour looks like in
 any manifest). The encoder is a PyTorch copy of the engine's (``stemmen.nlp.e5torch``: same
 tokenizer, same weights). Deterministic on one machine: fixed seeds, two threads, fixed

@@ -7,7 +7,7 @@ PyTorch copy of the same BERT encoder, with the engine's own tokenizer (Sentence
 unigram, the file's normalisation map): its vectors agree with the engine's (cosine > 0.999).
 A patch replaces the weights of the top layers (``l{i}.{name}.w`` and biases, LayerNorm
 parameters); everything else stays as installed. Vectors are stored as float16; a weight
-matrix either as float16 or, half the size (``pack_patch``), as its difference from the
+matrix either as float16 or, half the size (``pack_delta``), as its difference from the
 installed 4-bit weights in int8 with a float16 scale per row (``….w.dq``, ``….w.ds``): a
 fine-tune moves a weight far less than the weight's size, so this keeps a weight more finely
 than float16 of the weight itself would (docs/values.md).

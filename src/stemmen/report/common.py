@@ -185,6 +185,8 @@ def lineage_rows(data: ReportData, extra: dict | None = None) -> list[tuple[str,
                                + (f" en {fmt.integer(data.n_examples)} voorbeeldzinnen)" if data.n_examples else ")")),
         ("Drempel relevantie", fmt.num(data.threshold) + " (een segment telt mee voor een waarde vanaf deze relevantie)"),
         ("Periode-eenheid", {"month": "maand", "quarter": "kwartaal", "week": "week"}.get(data.period, data.period)),
+        ("Bronnen van de vergelijking burgers–medewerkers",
+         ", ".join(fmt.kind(k) for k in data.gap_kinds) if data.gap_kinds else "alle bronnen"),
         ("Thema's", (f"{len(data.themes.themes)} thema's" + (f", model {data.themes.model}" if data.themes.model else ""))
          if data.themes is not None else "nog geen thema's berekend"),
     ]

@@ -61,7 +61,6 @@ def _report_data(settings: Settings, store, manifest, state, scopes=None):
         "embedding_model": embedder_for(settings).model_key,
         "sentiment_model": ", ".join(sorted(segs["model_key"].dropna().unique())),
         "relevance_threshold": a.relevance_threshold, "period": a.period, "seed": a.seed,
-        "gap_kinds": list(a.gap_kinds),
         "runs": runs.assign(finished_at=runs["finished_at"].astype(str)).to_dict("records"),
     }
     extra = {}
