@@ -182,6 +182,7 @@ def pack_delta(weights: np.ndarray, installed: np.ndarray) -> tuple[np.ndarray, 
 
 
 def unpack_delta(q: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """The float32 difference that ``pack_delta`` stored."""
     return q.astype(np.float32) * scale.astype(np.float32)[:, None]
 
 
