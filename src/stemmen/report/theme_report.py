@@ -13,6 +13,7 @@ from stemmen.report.common import (GROUP_ORDER, lineage_rows, ordered, period_ra
                                    sentiment_by, value_group_matrix)
 from stemmen.report.data import ReportData, Scope
 from stemmen.report.sections import casus_section
+from stemmen.values.index import gap_scores
 
 
 
@@ -40,8 +41,7 @@ def _gap(data: ReportData, scored: pd.DataFrame) -> dict | None:
     """Citizens versus employees per value, with the 95 % interval and the corrected test."""
     if scored.empty:
         return None
-    if data.gap_kinds:  # the groups' own words only (analysis.gap_kinds)
-        scored = scored[scored["kind"].isin(data.gap_kinds)]
+    scored = gap_scores(scored, data.gap_kinds)  # the groups' own words only
     sources = _and(fmt.kind(k) for k in data.gap_kinds) if data.gap_kinds else "alle bronnen"
     left_out = _and(fmt.kind(k) + (f" ({_NOT_OWN[k]})" if k in _NOT_OWN else "")
                     for k in SOURCE_KINDS if data.gap_kinds and k not in data.gap_kinds)

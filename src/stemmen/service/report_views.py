@@ -69,8 +69,7 @@ def with_index_views(data: ReportData, scopes: Sequence[Scope] | None = None, se
 
 
 def _scope_views(data: ReportData) -> dict:
-    from stemmen.service.values import gap_scores
-    from stemmen.values.index import group_gap
+    from stemmen.values.index import gap_scores, group_gap
 
     scored = data.scored_frame()
     if scored.empty:

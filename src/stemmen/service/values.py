@@ -203,7 +203,7 @@ def monitoring_results(settings: Settings, store, state: str | None = None) -> d
 
 
 def _monitoring_results(settings: Settings, store) -> dict | None:
-    from stemmen.values.index import alignment_index, group_gap
+    from stemmen.values.index import alignment_index, gap_scores, group_gap
 
     manifest = load_manifest(settings.manifest_path)
     embedder = values_embedder_for(settings)
@@ -221,12 +221,6 @@ def _monitoring_results(settings: Settings, store) -> dict | None:
     detector.fit(relapse_rows(scores, detector))
     return dict(manifest=manifest, scorer_params=scorer_params(embedder), key=key, scores=scores, index=index,
                 gaps=gaps, detector=detector)
-
-
-def gap_scores(scores, kinds):
-    """The scored segments the citizen-employee gap compares: those of the source ``kinds`` (all when
-    empty), so that the gap rests on what each group said itself (``analysis.gap_kinds``)."""
-    return scores[scores["kind"].isin(kinds)] if kinds else scores
 
 
 def relapse_detector(settings: Settings, manifest):

@@ -171,6 +171,12 @@ def _in_period(df: pd.DataFrame, period: Any) -> pd.DataFrame:
     return df[np.asarray(period_labels(df["date"], kind)) == label]
 
 
+def gap_scores(scores: pd.DataFrame, kinds: Sequence[str]) -> pd.DataFrame:
+    """The scored segments a citizen-employee gap compares: those of the source ``kinds`` (all when
+    empty), so that the gap rests on what each group said itself (``analysis.gap_kinds``)."""
+    return scores[scores["kind"].isin(kinds)] if kinds else scores
+
+
 def group_gap(scores: pd.DataFrame, value_id: str | Sequence[str] | None = None, a: str | Sequence[str] = "burger",
               b: str | Sequence[str] = EMPLOYEES, threshold: float = 0.5,
               period: Any = None, n_boot: int = 2000, n_perm: int = 5000, seed: int = 42,
