@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from stemmen.stats import wilson  # noqa: E402
+from stemmen.stats import proportion_text  # noqa: E402
 from stemmen.values.corpus import read_corpus, read_labelled_manifest  # noqa: E402
 
 HELD_OUT = ROOT / "data" / "eval" / "values-unseen"
@@ -41,10 +41,6 @@ def agreement(truth, second) -> dict[str, tuple[int, int]]:
             "none": (sum(b.value_id is None for _, b in free), len(free))}
 
 
-def _pct(k: int, n: int) -> str:
-    lo, hi = wilson(k, n)
-    return f"{k / n:.3f} [{lo:.3f}, {hi:.3f}]" if n else "-"
-
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -58,12 +54,12 @@ def main(argv: list[str] | None = None) -> int:
         counts = agreement(lm.sentences, second[lm.slug].sentences)
         print(f"\n{lm.slug}")
         for key, (k, n) in counts.items():
-            print(f"  {key:6s} {_pct(k, n)}")
+            print(f"  {key:6s} {proportion_text(k, n)}")
             totals[key][0] += k
             totals[key][1] += n
     print("\nall pooled")
     for key, (k, n) in totals.items():
-        print(f"  {key:6s} {_pct(k, n)}")
+        print(f"  {key:6s} {proportion_text(k, n)}")
     return 0
 
 

@@ -30,17 +30,13 @@ from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
 from stemmen.values.corpus import read_corpus  # noqa: E402
-from stemmen.stats import wilson  # noqa: E402
+from stemmen.stats import proportion_text, wilson  # noqa: E402
 from stemmen.values.evaluate import evaluate  # noqa: E402
 from stemmen.values.reader import values_embedder  # noqa: E402
 from stemmen.values.scoring import ValueScorer  # noqa: E402
 
 HELD_OUT = ROOT / "data" / "eval" / "values-unseen"
 
-
-def _pct(k: int, n: int) -> str:
-    lo, hi = wilson(k, n)
-    return f"{k / n:.3f} [{lo:.3f}, {hi:.3f}]" if n else "-"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,16 +85,16 @@ def main(argv: list[str] | None = None) -> int:
             "seconds": round(time.perf_counter() - t0, 1),
         }
         print(f"\n{lm.slug} ({len(lm.manifest.waarden)} waarden, {len(bearing)} met waarde, {len(none)} zonder)")
-        print(f"  top-1 value      {_pct(k_top, len(bearing))}")
-        print(f"  stance           {_pct(k_st, len(bearing))}")
-        print(f"  value-free AUROC {ev.auroc:.3f}   no top value {_pct(k_none, len(none))}"
+        print(f"  top-1 value      {proportion_text(k_top, len(bearing))}")
+        print(f"  stance           {proportion_text(k_st, len(bearing))}")
+        print(f"  value-free AUROC {ev.auroc:.3f}   no top value {proportion_text(k_none, len(none))}"
               f"   value-bearing given a value {ev.value_found:.3f}")
         for k, (a, b) in by.items():
-            print(f"    {k:34s} {_pct(a, b)}")
+            print(f"    {k:34s} {proportion_text(a, b)}")
         readings += [(lm.slug, x, lm.sources[i], lm.patterns[i]) for i, x in enumerate(r)]
     print("\nall held-out manifests pooled")
     for key, (k, n) in totals.items():
-        print(f"  {key:6s} {_pct(k, n)}")
+        print(f"  {key:6s} {proportion_text(k, n)}")
     if args.csv:
         with args.csv.open("w", encoding="utf-8", newline="") as f:
             w = csv.writer(f)

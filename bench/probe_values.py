@@ -24,7 +24,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from stemmen.stats import wilson  # noqa: E402
+from stemmen.stats import proportion_text  # noqa: E402
 from stemmen.values.corpus import read_corpus  # noqa: E402
 from stemmen.values.reader import values_embedder  # noqa: E402
 
@@ -56,12 +56,10 @@ def main(argv: list[str] | None = None) -> int:
             x = embedder.encode([s.text for s in bearing], "query")
             y = np.array([s.value_id for s in bearing])
             k = int((probe_top1(x, y) == y).sum())
-            lo, hi = wilson(k, len(y))
             print(f"{lm.slug:<14} values {len(set(y))}  sentences {len(y):>4}  probe top-1 "
-                  f"{k / len(y):.3f} [{lo:.3f}, {hi:.3f}]", flush=True)
+                  f"{proportion_text(k, len(y))}", flush=True)
             hits, total = hits + k, total + len(y)
-    lo, hi = wilson(hits, total)
-    print(f"{'pooled':<14} sentences {total:>4}  probe top-1 {hits / total:.3f} [{lo:.3f}, {hi:.3f}]")
+    print(f"{'pooled':<14} sentences {total:>4}  probe top-1 {proportion_text(hits, total)}")
     return 0
 
 

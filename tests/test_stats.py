@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from stemmen.errors import ConfigError
-from stemmen.stats import adjust_p, auroc, key_seed, mean_ci, wilson
+from stemmen.stats import adjust_p, auroc, key_seed, mean_ci, proportion_text, wilson
 
 
 def test_wilson_interval_matches_the_textbook_values():
@@ -16,6 +16,11 @@ def test_wilson_interval_matches_the_textbook_values():
     assert lo == 0.0 and hi == pytest.approx(0.2775, abs=1e-4)  # clipped at 0, never a hair below
     assert wilson(10, 10)[1] == 1.0
     assert all(np.isnan(wilson(0, 0)))
+
+
+def test_a_proportion_is_printed_with_its_interval():
+    assert proportion_text(8, 10) == "0.800 [0.490, 0.943]"
+    assert proportion_text(0, 0) == "-"
 
 
 def test_auroc_counts_ties_half():

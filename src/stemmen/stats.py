@@ -42,6 +42,14 @@ def wilson(k: float, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, float(centre - half)), min(1.0, float(centre + half))
 
 
+def proportion_text(k: float, n: int) -> str:
+    """k/n with its 95 % Wilson interval as the benchmarks print it: "0.711 [0.664, 0.754]" ("-" for n = 0)."""
+    if n == 0:
+        return "-"
+    lo, hi = wilson(k, n)
+    return f"{k / n:.3f} [{lo:.3f}, {hi:.3f}]"
+
+
 def auroc(pos: np.ndarray, neg: np.ndarray) -> float:
     """Probability that a random positive outranks a random negative (ties count half)."""
     if len(pos) == 0 or len(neg) == 0:
