@@ -4,6 +4,7 @@
     .venv/bin/python bench/eval_themes.py --held-out      # adds xsid-nl, the corpus kept out of tuning
     .venv/bin/python bench/eval_themes.py --corpus hass-intents-nl --json out.json
     .venv/bin/python bench/eval_themes.py --methods stemmen --resolution 1 1.5 2 2.5 3   # how resolution 2 was chosen
+    .venv/bin/python bench/eval_themes.py --held-out --seeds 10   # every method over ten seeds: mean and range
 
 Corpora (data/eval/<name>, each with its LICENSE.md and README.md):
 
@@ -101,8 +102,29 @@ def default_umap(seed: int):
 METHODS = ("stemmen", "bertopic", "kmeans")
 
 
-def evaluate(corpus: str, cache: Path | None, seed: int = 42, methods=METHODS, resolutions=()) -> dict:
-    """The methods on one corpus, plus the determinism checks of stemmen."""
+def over_seeds(run, seeds: list[int]) -> dict:
+    """``run(seed)`` (scores plus fit_s) for every seed: the first seed's figures, and with more seeds the mean
+    of NMI, ARI and outliers with the lowest and highest NMI and the range of the number of themes."""
+    per = [run(s) for s in seeds]
+    if len(per) == 1:
+        return per[0]
+    themes = [p["n_themes"] for p in per]
+    return {"nmi": round(float(np.mean([p["nmi"] for p in per])), 3), "nmi_min": min(p["nmi"] for p in per),
+            "nmi_max": max(p["nmi"] for p in per), "ari": round(float(np.mean([p["ari"] for p in per])), 3),
+            "outliers": round(float(np.mean([p["outliers"] for p in per])), 3), "n_themes": min(themes),
+            "n_themes_max": max(themes), "fit_s": round(float(np.mean([p["fit_s"] for p in per])), 1),
+            "seeds": seeds, "per_seed": per}
+
+
+def _timed(fit, labels) -> dict:
+    t0 = time.perf_counter()
+    assignments = fit()
+    return {**scores(labels, assignments), "fit_s": round(time.perf_counter() - t0, 1)}
+
+
+def evaluate(corpus: str, cache: Path | None, seed: int = 42, methods=METHODS, resolutions=(), n_seeds: int = 1) -> dict:
+    """The methods on one corpus (each over ``n_seeds`` seeds from ``seed``), plus the determinism checks of
+    stemmen at ``seed``."""
     from stemmen.themes import ThemeModel, extract_themes
     from stemmen.themes.clustering import CentredReducer, GraphThemes
 
@@ -112,11 +134,12 @@ def evaluate(corpus: str, cache: Path | None, seed: int = 42, methods=METHODS, r
     report = {"corpus": corpus, "held_out": corpus in HELD_OUT, "n": len(texts), "topics": len(set(labels)),
               "embed_s": round(time.perf_counter() - t0, 1)}
 
+    seeds = [seed + i for i in range(n_seeds)]
     if "stemmen" in methods:
-        t0 = time.perf_counter()
         res = extract_themes(texts, seed=seed, embeddings=emb)
-        report["stemmen"] = {**scores(labels, res.assignments), "fit_s": round(time.perf_counter() - t0, 1),
-                             "strategy": res.lineage["strategy"]}
+        report["stemmen"] = {**over_seeds(lambda s: _timed(
+            lambda: extract_themes(texts, seed=s, embeddings=emb).assignments, labels), seeds),
+            "strategy": res.lineage["strategy"]}
         again = extract_themes(texts, seed=seed, embeddings=emb)
         with tempfile.TemporaryDirectory() as tmp:
             res.model.save(tmp)
@@ -125,28 +148,25 @@ def evaluate(corpus: str, cache: Path | None, seed: int = 42, methods=METHODS, r
                                  "save_load_transform_equal": loaded.assignments == res.assignments}
         report["themes"] = [(t.id, t.size, t.label) for t in res.themes]
     for r in resolutions:
-        t0 = time.perf_counter()
-        res = extract_themes(texts, seed=seed, embeddings=emb, reducer=CentredReducer(None, seed),
-                             clusterer=GraphThemes(resolution=r, seed=seed))
-        report[f"stemmen_resolution_{r:g}"] = {**scores(labels, res.assignments),
-                                               "fit_s": round(time.perf_counter() - t0, 1)}
+        report[f"stemmen_resolution_{r:g}"] = over_seeds(lambda s, r=r: _timed(lambda: extract_themes(
+            texts, seed=s, embeddings=emb, reducer=CentredReducer(None, s),
+            clusterer=GraphThemes(resolution=r, seed=s)).assignments, labels), seeds)
     if "bertopic" in methods:
         from bertopic import BERTopic
 
-        t0 = time.perf_counter()
-        plain, _ = BERTopic(umap_model=default_umap(seed)).fit_transform(texts, emb)
-        report["bertopic_defaults"] = {**scores(labels, plain), "fit_s": round(time.perf_counter() - t0, 1)}
+        report["bertopic_defaults"] = over_seeds(lambda s: _timed(
+            lambda: BERTopic(umap_model=default_umap(s)).fit_transform(texts, emb)[0], labels), seeds)
     if "kmeans" in methods:
         from sklearn.cluster import KMeans
 
-        t0 = time.perf_counter()
-        km = KMeans(report["topics"], n_init=10, random_state=seed).fit_predict(emb)
-        report["kmeans_true_k"] = {**scores(labels, km), "fit_s": round(time.perf_counter() - t0, 1)}
+        report["kmeans_true_k"] = over_seeds(lambda s: _timed(
+            lambda: KMeans(report["topics"], n_init=10, random_state=s).fit_predict(emb), labels), seeds)
     return report
 
 
 def print_table(reports: list[dict]) -> None:
-    print(f"{'corpus':18}{'topics':>7}  {'method':24}{'NMI':>7}{'ARI':>7}{'outliers':>10}{'themes':>8}{'fit s':>7}")
+    print(f"{'corpus':18}{'topics':>7}  {'method':24}{'NMI':>7}{'ARI':>7}{'outliers':>10}{'themes':>8}{'fit s':>7}"
+          "  NMI over seeds")
     names = {"stemmen": "stemmen", "bertopic_defaults": "BERTopic defaults", "kmeans_true_k": "k-means (true k)"}
     for r in reports:
         name = r["corpus"] + (" (held out)" if r["held_out"] else "")
@@ -154,8 +174,11 @@ def print_table(reports: list[dict]) -> None:
             if not (key in names or key.startswith("stemmen_resolution_")):
                 continue
             method = names.get(key) or "stemmen, resolution " + key.rsplit("_", 1)[1]
+            themes = f"{m['n_themes']}" + (f"-{m['n_themes_max']}" if m.get("n_themes_max", m["n_themes"]) != m["n_themes"]
+                                           else "")
+            spread = f"  {m['nmi_min']:.3f}-{m['nmi_max']:.3f} ({len(m['seeds'])} seeds)" if "seeds" in m else ""
             print(f"{name:18}{r['topics']:>7}  {method:24}{m['nmi']:>7.3f}{m['ari']:>7.3f}{m['outliers']:>10.1%}"
-                  f"{m['n_themes']:>8}{m['fit_s']:>7.1f}")
+                  f"{themes:>8}{m['fit_s']:>7.1f}{spread}")
             name = ""
         if "determinism" in r:
             print(f"{'':27}determinism: {r['determinism']}")
@@ -168,6 +191,9 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=CACHE, help="folder for the cached vectors (.npy)")
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--seeds", type=int, default=1,
+                    help="run every method with this many seeds from --seed and report the mean NMI, ARI and"
+                         " outliers with the NMI's range (k-means and BERTopic move with their seed)")
     ap.add_argument("--methods", nargs="+", choices=METHODS, default=list(METHODS))
     ap.add_argument("--resolution", nargs="+", type=float, default=[],
                     help="also run stemmen with these modularity resolutions (default 2)")
@@ -175,7 +201,7 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="write the reports to this file")
     args = ap.parse_args()
     corpora = list(args.corpus or TUNING) + ([c for c in HELD_OUT if c not in (args.corpus or ())] if args.held_out else [])
-    reports = [evaluate(c, None if args.no_cache else args.cache, args.seed, args.methods, args.resolution)
+    reports = [evaluate(c, None if args.no_cache else args.cache, args.seed, args.methods, args.resolution, args.seeds)
                for c in corpora]
     print_table(reports)
     if args.themes:
