@@ -136,10 +136,15 @@ def evaluate(corpus: str, cache: Path | None, seed: int = 42, methods=METHODS, r
 
     seeds = [seed + i for i in range(n_seeds)]
     if "stemmen" in methods:
-        res = extract_themes(texts, seed=seed, embeddings=emb)
-        report["stemmen"] = {**over_seeds(lambda s: _timed(
-            lambda: extract_themes(texts, seed=s, embeddings=emb).assignments, labels), seeds),
-            "strategy": res.lineage["strategy"]}
+        fits = {}  # the fit at ``seed`` also gives the themes and the determinism checks below
+
+        def fit(s: int) -> list[int]:
+            fits[s] = extract_themes(texts, seed=s, embeddings=emb)
+            return fits[s].assignments
+
+        report["stemmen"] = over_seeds(lambda s: _timed(lambda: fit(s), labels), seeds)
+        res = fits[seed]
+        report["stemmen"]["strategy"] = res.lineage["strategy"]
         again = extract_themes(texts, seed=seed, embeddings=emb)
         with tempfile.TemporaryDirectory() as tmp:
             res.model.save(tmp)
