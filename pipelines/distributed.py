@@ -71,14 +71,16 @@ def embed_batch(index: int, texts: list[str], settings: Settings) -> dict[str, n
 def sentiment_batch(index: int, todo: list[tuple[str, str]], settings: Settings,
                     known: dict[str, np.ndarray]) -> tuple[list[dict], dict[str, np.ndarray]]:
     """Sentiment rows of one batch of (segment_id, text) (``service.sentiment_rows``); ``known`` are cached
-    vectors. Returns the rows and the vectors it had to compute."""
+    vectors of the workspace's embedder. Returns the rows and, per model key, the vectors it had to
+    compute (the values encoder's too, which the value step reuses)."""
     from stemmen.nlp.embed import DictCache
 
     cache = DictCache()
     model_key = service.embedder_for(settings).model_key
     cache.put(known, model_key)
     rows = service.sentiment_rows(service.sentiment_model(settings, cache), todo)
-    computed = {k: v for k, v in cache.data_.get(model_key, {}).items() if k not in known}
+    computed = {key: {k: v for k, v in vectors.items() if key != model_key or k not in known}
+                for key, vectors in cache.data_.items()}
     return rows, computed
 
 
@@ -133,7 +135,8 @@ def score_distributed(settings: Settings) -> tuple[int, str]:
         n = 0
         for done, fut in enumerate(as_completed(futures), start=1):
             rows, computed = fut.result()
-            store.put(computed, embedder.model_key)
+            for key, vectors in computed.items():
+                store.put(vectors, key)
             n += store.write_sentiment(rows, model.model_key)  # one transaction per batch
             _advance(progress, done, len(futures))
     return n, model.model_key

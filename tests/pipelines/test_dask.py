@@ -33,7 +33,9 @@ def _workspace(root: Path, extra: str = "") -> Path:
 
 def _results(store_path: Path):
     with Store(store_path, read_only=True) as store:
-        vectors = dict(store.query("SELECT text_hash, vector FROM embeddings ORDER BY text_hash"))
+        # by model too: sentiment also caches the values encoder's vectors of the same texts
+        vectors = {(m, h): v for m, h, v in store.query(
+            "SELECT model_key, text_hash, vector FROM embeddings ORDER BY model_key, text_hash")}
         sentiment = store.query("SELECT segment_id, model_key, label, polarity FROM sentiment ORDER BY segment_id")
         n_segments = store.count("segments")
     return vectors, sentiment, n_segments

