@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from stemmen.service.common import embedder_for, open_store, values_embedder_for
+from stemmen.service.common import open_store, values_embedder_for
 from stemmen.settings import Settings
 
 
@@ -47,13 +47,14 @@ def open_review(settings: Settings, background: bool = True):
     from stemmen.review.teach import scorer_for
     from stemmen.service.common import CachingEmbedder
     from stemmen.service.themes import THEME_SCOPE
-    from stemmen.service.values import fitted_scorer, scorer_key, sentiment_for
+    from stemmen.service.language import sentiment_model
+    from stemmen.service.values import fitted_scorer, scorer_key
 
     labels_path = ensure_labels_table(settings)
     manifest = load_manifest(settings.manifest_path, labels=False)
-    plain, base = embedder_for(settings), values_embedder_for(settings)  # sentiment reads plain vectors
+    base = values_embedder_for(settings)
     cache = DictCache()
-    sentiment = sentiment_for(settings, plain)
+    sentiment = sentiment_model(settings, cache)
     sentiment_key = sentiment.model_key
     with open_store(settings) as store:
         frame = store.review_segments(sentiment_key, THEME_SCOPE)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from stemmen.manifest import load_manifest
 from stemmen.service.common import (
-    CachingEmbedder, code_version, embedder_for, open_store, pseudonymiser_for, values_embedder_for,
+    CachingEmbedder, code_version, open_store, pseudonymiser_for, values_embedder_for,
 )
+from stemmen.service.language import sentiment_model
 from stemmen.settings import Settings
 
 
@@ -82,17 +83,6 @@ def score_values(settings: Settings) -> dict:
             "rescored_from": [{"manifest_version": v, "scorer_key": k} for v, _, k in previous] if todo else []}
 
 
-def sentiment_for(settings: Settings, embedder, values=None):
-    """The workspace's sentiment model; the embedding-based ones use ``embedder`` and, for a head that
-    also reads the values encoder's vectors, ``values`` (default: the packaged encoder, uncached)."""
-    from stemmen.nlp.sentiment import get_sentiment
-
-    m = settings.models
-    if m.sentiment not in ("hybrid", "embedding"):
-        return get_sentiment(m.sentiment, m.sentiment_model or None)
-    return get_sentiment(m.sentiment, m.sentiment_model or None, embedder, values)
-
-
 def evaluate_manifest(settings: Settings, labels: Path) -> dict:
     """How the workspace's value scorer reads a consultant's labelled sentences, from the
     manifest alone and with its voorbeelden (the gain of the examples).
@@ -122,7 +112,7 @@ def evaluate_manifest(settings: Settings, labels: Path) -> dict:
     # in memory: both fits share the background sentences' vectors, nothing reaches the store
     base = CachingEmbedder(values_embedder_for(settings), DictCache())
     vectors = base.encode(texts, kind="query")
-    sentiment = sentiment_for(settings, CachingEmbedder(embedder_for(settings), DictCache()))
+    sentiment = sentiment_model(settings, DictCache())
     sentiments = sentiment.predict(texts)
     variants = {"manifest": False} | ({"voorbeelden": True} if examples else {})
     for name, use_examples in variants.items():
@@ -149,12 +139,10 @@ def fitted_scorer(settings: Settings, store, manifest, base, key: str, sentiment
     import tempfile
 
     from stemmen.review.teach import scorer_for
-    from stemmen.values.reader import values_embedder
 
     # the examples that teach the scorer are read with the workspace's sentiment, as segments are
     if sentiment is None:
-        sentiment = sentiment_for(settings, CachingEmbedder(embedder_for(settings), store),
-                                  CachingEmbedder(values_embedder(), store))
+        sentiment = sentiment_model(settings, store)
     # the scorer key already covers the scoring code; the manifest and the sentiment decide the fit
     digest = hashlib.sha256(f"{key}\x00{manifest.fingerprint}\x00{sentiment.model_key}".encode()).hexdigest()
     path = settings.cache_dir / "value-scorers" / f"{digest[:32]}.pickle"
