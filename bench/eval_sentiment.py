@@ -6,6 +6,8 @@ Figures (deterministic; only segments/s varies with the machine):
 - acc, macro-F1: 3 classes, on data/eval/sentiment/dev.tsv (municipal text, never used for
   training or tuning) and on each held-out register of data/eval/sentiment-registers
   (reviews, social media: registers the training data leaves out, written by other writers).
+- gemeente-nieuw: municipal text by two writers the model never learned from
+  (data/eval/sentiment-municipal), with its ontkenning / ironie items apart.
 - ontkenning / ironie: 3-class accuracy on the held-out items whose tone turns on a negation
   or on irony (the registers' ``*-lastig.tsv`` files and the marked items of the main files).
 - bin-acc: positive and negative items only; correct when the sign of the polarity matches
@@ -43,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "data" / "eval" / "sentiment" / "dev.tsv"
 XED = ROOT / "data" / "eval" / "xed-nl" / "polarity.tsv"
 REGISTERS = ROOT / "data" / "eval" / "sentiment-registers"
+MUNICIPAL = ROOT / "data" / "eval" / "sentiment-municipal"
 HARD = ("ontkenning", "ironie")
 
 
@@ -74,6 +77,11 @@ def evaluation_sets(xed_limit: int) -> dict[str, list[tuple[str, str]]]:
         for k in HARD:
             hard[k] += [(r.text, r.label) for r in rows if r.kenmerk == k]
     sets.update({k: rows for k, rows in hard.items() if rows})
+    # municipal text by writers the model never learned from: one set, its hard items apart from
+    # the registers' (their irony is municipal irony, a different test)
+    new = [r for path in sorted(MUNICIPAL.glob("*.tsv")) for r in read_labelled_texts(path)]
+    sets["gemeente-nieuw"] = [(r.text, r.label) for r in new]
+    sets.update({f"gemeente-nieuw:{k}": [(r.text, r.label) for r in new if r.kenmerk == k] for k in HARD})
     sets["xed"] = _read_xed(XED, xed_limit)
     return sets
 
@@ -111,6 +119,7 @@ def main() -> None:
     print(" | ".join(f"{key}: n={len(data)}" for key, data in sets.items()),
           f"| embedder {embedder.model_key} | {os.cpu_count()} cpu")
     print("(dev: data/eval/sentiment/dev.tsv; registers: data/eval/sentiment-registers; "
+          "gemeente-nieuw: data/eval/sentiment-municipal; "
           "xed: data/eval/xed-nl, pos/neg only)")
     print()
     print("| method | set | acc (3 classes) | macro-F1 | bin-acc (pos/neg) | pos/neg label recall |")
