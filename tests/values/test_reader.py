@@ -178,13 +178,15 @@ def test_the_change_expert_survives_saving(tmp_path):
 
 
 def test_the_shipped_models_never_learned_from_the_manifests_they_are_judged_or_chosen_on():
-    from stemmen.values.corpus import read_corpus
+    from stemmen.values.corpus import TRAINING_FOLDERS, read_corpus
 
     data = Path(__file__).resolve().parents[2] / "data"
     judged = [*read_corpus(data / "eval" / "values-unseen"), *read_corpus(data / "dev" / "values")]
     assert len(judged) == 6
+    # every labelled folder of manifests under data/train is one the training scripts read
+    assert sorted(p.name for p in (data / "train").glob("values*")) == sorted(TRAINING_FOLDERS)
     trained = set(load_reader().metadata["corpus"]["manifests"])
-    corpus = [lm for folder in sorted((data / "train").glob("values*")) for lm in read_corpus(folder)]
+    corpus = [lm for folder in TRAINING_FOLDERS for lm in read_corpus(data / "train" / folder)]
     assert {lm.slug for lm in corpus} == trained and trained.isdisjoint(lm.slug for lm in judged)
     # the only sentences they share with the training corpus are value-free ones ("Geen reactie.")
     seen = {s.text for lm in corpus for s in lm.sentences}

@@ -18,6 +18,9 @@ from stemmen.errors import Errors, ManifestError
 from stemmen.manifest import LabelledSentence, Manifest, load_manifest
 
 SENTENCES = "zinnen.tsv"
+# The folders under data/train that the values encoder and the value reader learn from, in order:
+# both training scripts read this one list, so a new folder cannot reach one model and miss the other.
+TRAINING_FOLDERS = ("values", "values-more", "values-close", "values-wide", "values-own")
 
 
 @dataclass(frozen=True)
