@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         for k, (a, b) in by.items():
             print(f"    {k:34s} {proportion_text(a, b)}")
         readings += [(lm.slug, x, lm.sources[i], lm.patterns[i]) for i, x in enumerate(r)]
-    print("\nall held-out manifests pooled")
+    print("\nall manifests read, pooled")
     for key, (k, n) in totals.items():
         print(f"  {key:6s} {proportion_text(k, n)}")
     if args.csv:
