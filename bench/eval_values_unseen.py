@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     reader = None if args.reader == "off" else args.reader
     results, readings = {}, []
     totals = {"top1": [0, 0], "stance": [0, 0], "none": [0, 0]}
+    pooled_by: dict[str, list[int]] = {}  # the same breakdown by pattern and source over all manifests
     for lm in (lm for root in args.root for lm in read_corpus(root, args.sentences)):
         t0 = time.perf_counter()
         scorer = ValueScorer(embedder, reader=reader).fit(lm.manifest)
@@ -77,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
                 idx = [i for i in bearing if column[i] == g]
                 by[f"stance {label}={g}"] = (sum(r[i].stance_right for i in idx), len(idx))
                 by[f"top1 {label}={g}"] = (sum(r[i].value_right for i in idx), len(idx))
+        for key, (a, b) in by.items():
+            acc = pooled_by.setdefault(key, [0, 0])
+            acc[0] += a
+            acc[1] += b
         results[lm.slug] = {
             "values": len(lm.manifest.waarden), "n_value": len(bearing), "n_none": len(none),
             "top1": ev.top1, "top1_ci": ev.top1_ci, "stance": ev.stance, "stance_ci": ev.stance_ci,
@@ -95,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\nall manifests read, pooled")
     for key, (k, n) in totals.items():
         print(f"  {key:6s} {proportion_text(k, n)}")
+    for key in sorted(pooled_by):
+        print(f"    {key:34s} {proportion_text(*pooled_by[key])}")
     if args.csv:
         with args.csv.open("w", encoding="utf-8", newline="") as f:
             w = csv.writer(f)
@@ -106,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
                             round(x.relevance, 3)])
     if args.json:
         args.json.write_text(json.dumps({"reader": args.reader, "manifests": results,
-                                         "pooled": {k: v for k, v in totals.items()}}, indent=2))
+                                         "pooled": {k: v for k, v in totals.items()},
+                                         "pooled_by": pooled_by}, indent=2))
     return 0
 
 
