@@ -94,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", type=int, nargs="+", default=[0],
                     help="one fine-tune per seed (initialisation and order of the steps); with more than one,"
                          " the patch holds the mean of their weights")
+    ap.add_argument("--distractors", type=int, default=0,
+                    help="other manifests whose values join each step's softmax as values no sentence is about")
+    ap.add_argument("--distractor-max-cos", type=float, default=0.8,
+                    help="a distractor value this close (cosine of anchor centroids) to one of the manifest's is left out")
     ap.add_argument("--below-cache", type=Path,
                     help="development: keep the frozen layers' outputs per text in this file (they depend on"
                          " --top only, so runs that compare corpora share them)")
@@ -144,6 +148,33 @@ def main(argv: list[str] | None = None) -> int:
                                  {"params": [none_bias, st_a, st_b, *free.parameters()], "lr": 1e-2,
                                   "weight_decay": 0.0}])
 
+        drng = np.random.default_rng(seed + 1000)
+
+        def distractor_scores(lm, zs, cent):
+            """Scores of the sentences against the values of other manifests (no sentence is about them;
+            fixed vectors, no gradient), except values that mean nearly the same as one of this manifest's."""
+            out = []
+            for k in drng.choice(len(corpus), args.distractors + 1, replace=False):
+                other = corpus[int(k)]
+                if other is lm or len(out) == args.distractors:
+                    continue
+                anchors = build_anchors(other.manifest, use_examples=False)
+                with torch.no_grad():
+                    za = forward([a.text for a in anchors])
+                ids = other.manifest.value_ids
+                av = torch.tensor([ids.index(a.value_id) for a in anchors])
+                for v in range(len(ids)):
+                    c = F.normalize(za[av == v].mean(0), dim=-1)
+                    if float((cent.detach() @ c).max()) >= args.distractor_max_cos:
+                        continue
+                    sc = zs @ c
+                    if args.line_mix > 0:
+                        lines = (torch.logsumexp(zs @ za[av == v].T / args.tau, 1)
+                                 - np.log(int((av == v).sum()))) * args.tau
+                        sc = (1 - args.line_mix) * sc + args.line_mix * lines
+                    out.append(sc)
+            return torch.stack(out, 1) if out else zs[:, :0]
+
         def step_loss(lm, idx):
             anchors = build_anchors(lm.manifest, use_examples=False)
             vids = lm.manifest.value_ids
@@ -163,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
                 lines = torch.stack([torch.logsumexp(sims[:, av == v], 1) - np.log(int((av == v).sum()))
                                      for v in range(len(vids))], 1) * args.tau
                 score = (1 - args.line_mix) * score + args.line_mix * lines
-            logits = torch.cat([none_bias.expand(len(idx), 1), score / args.tau], 1)
+            parts = [none_bias.expand(len(idx), 1), score / args.tau]
+            if args.distractors:
+                parts.append(distractor_scores(lm, zs, cent) / args.tau)
+            logits = torch.cat(parts, 1)
             gold = torch.tensor([0 if s.value_id is None else vids.index(s.value_id) + 1 for s in sents])
             loss = F.cross_entropy(logits, gold)
             bear = gold > 0
@@ -239,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
                         "threads": 2, "torch": torch.__version__},
             "corpus": {"paths": [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in args.corpus],
                        "hash": corpus_hash(args.corpus), "manifests": [lm.slug for lm in corpus]}}
+    if args.distractors:
+        meta["trained"].update(distractors=args.distractors, distractor_max_cos=args.distractor_max_cos)
     if args.supcon > 0:
         meta["trained"]["supcon"] = args.supcon
     if args.line_mix > 0:
