@@ -2,6 +2,10 @@
 
     .venv/bin/python scripts/train_values_encoder.py            # the training corpus -> models/
     .venv/bin/python scripts/train_values_encoder.py --out patch.npz --epochs 1
+    .venv/bin/python scripts/train_values_encoder.py --out soup.npz --seeds 0 1   # mean of two fine-tunes
+
+Options that were tried and not kept (docs/values.md) stay available: ``--seeds`` with more
+than one seed, ``--distractors``, ``--supcon``.
 
 What is trained: every weight of the top ``--top`` layers (attention, feed-forward, biases,
 LayerNorm), in float. They are saved as their difference from the installed weights (int8
