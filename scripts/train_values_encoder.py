@@ -154,6 +154,23 @@ def main(argv: list[str] | None = None) -> int:
 
         drng = np.random.default_rng(seed + 1000)
 
+        def centroids(za, av, n_values):
+            return F.normalize(torch.stack([za[av == v].mean(0) for v in range(n_values)]), dim=-1)
+
+        def value_scores(zs, za, av, cent):
+            """Each sentence's score per value (n, J): the cosine to the value's anchor centroid, mixed
+            with a smooth maximum over the value's lines."""
+            n_values = len(cent)
+            score = zs @ cent.T
+            if args.line_mix > 0:
+                # a sentence usually shows one behaviour of a value: reward closeness to that line, not
+                # only to the blur of all the value's lines (log-mean-exp: between the mean and the max)
+                sims = (zs @ za.T) / args.tau
+                lines = torch.stack([torch.logsumexp(sims[:, av == v], 1) - np.log(int((av == v).sum()))
+                                     for v in range(n_values)], 1) * args.tau
+                score = (1 - args.line_mix) * score + args.line_mix * lines
+            return score
+
         def distractor_scores(lm, zs, cent):
             """Scores of the sentences against the values of other manifests (no sentence is about them;
             fixed vectors, no gradient), except values that mean nearly the same as one of this manifest's."""
@@ -167,17 +184,10 @@ def main(argv: list[str] | None = None) -> int:
                     za = forward([a.text for a in anchors])
                 ids = other.manifest.value_ids
                 av = torch.tensor([ids.index(a.value_id) for a in anchors])
-                for v in range(len(ids)):
-                    c = F.normalize(za[av == v].mean(0), dim=-1)
-                    if float((cent.detach() @ c).max()) >= args.distractor_max_cos:
-                        continue
-                    sc = zs @ c
-                    if args.line_mix > 0:
-                        lines = (torch.logsumexp(zs @ za[av == v].T / args.tau, 1)
-                                 - np.log(int((av == v).sum()))) * args.tau
-                        sc = (1 - args.line_mix) * sc + args.line_mix * lines
-                    out.append(sc)
-            return torch.stack(out, 1) if out else zs[:, :0]
+                c = centroids(za, av, len(ids))
+                score = value_scores(zs, za, av, c)
+                out.append(score[:, (c @ cent.detach().T).max(1).values < args.distractor_max_cos])
+            return torch.cat(out, 1) if out else zs[:, :0]
 
         def step_loss(lm, idx):
             anchors = build_anchors(lm.manifest, use_examples=False)
@@ -185,19 +195,12 @@ def main(argv: list[str] | None = None) -> int:
             za = forward([a.text for a in anchors])
             av = torch.tensor([vids.index(a.value_id) for a in anchors])
             ast = torch.tensor([a.stance for a in anchors])
-            cent = F.normalize(torch.stack([za[av == v].mean(0) for v in range(len(vids))]), dim=-1)
+            cent = centroids(za, av, len(vids))
             dirs = F.normalize(torch.stack([za[(av == v) & (ast == 1)].mean(0) - za[(av == v) & (ast == -1)].mean(0)
                                             for v in range(len(vids))]), dim=-1)
             sents = [lm.sentences[i] for i in idx]
             zs = forward([s.text for s in sents])
-            score = zs @ cent.T
-            if args.line_mix > 0:
-                # a sentence usually shows one behaviour of a value: reward closeness to that line, not
-                # only to the blur of all the value's lines (log-mean-exp: between the mean and the max)
-                sims = (zs @ za.T) / args.tau
-                lines = torch.stack([torch.logsumexp(sims[:, av == v], 1) - np.log(int((av == v).sum()))
-                                     for v in range(len(vids))], 1) * args.tau
-                score = (1 - args.line_mix) * score + args.line_mix * lines
+            score = value_scores(zs, za, av, cent)
             parts = [none_bias.expand(len(idx), 1), score / args.tau]
             if args.distractors:
                 parts.append(distractor_scores(lm, zs, cent) / args.tau)
